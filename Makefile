@@ -1,0 +1,64 @@
+# The README's two commands: `make run` and `make test`. `make setup` is their idempotent part.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WEB_CONCURRENCY ?= 1
+export HOST PORT
+
+FRONTEND_SOURCES := $(shell find mychat-frontend -path mychat-frontend/node_modules -prune -o -path mychat-frontend/dist -prune -o -path mychat-frontend/e2e -prune -o -type f -print 2>/dev/null | grep -v '\.spec\.js$$')
+
+.PHONY: setup run serve test test-backend test-frontend test-browser browser bench clean
+
+setup: $(VENV)/.installed $(VENV)/.static mychat-frontend/dist/index.html
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.static: $(VENV)/.installed
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+	touch $@
+
+mychat-frontend/dist/index.html: node_modules/.installed $(FRONTEND_SOURCES)
+	npm run build
+	touch $@
+
+# Migrate, load docs/ into the bot's knowledge base, and serve in the foreground (no setup step).
+serve:
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py ingest docs
+	exec $(PY) -m uvicorn backend.asgi:application --host $(HOST) --port $(PORT) \
+		--workers $(WEB_CONCURRENCY) --loop uvloop --http httptools --ws websockets --proxy-headers
+
+run: setup serve
+
+test: setup test-backend test-frontend test-browser
+
+test-backend:
+	$(PY) -m pytest
+
+test-frontend:
+	npm test
+
+# The browser test drives Debian's Chromium (a test tool's own browser download fails here).
+browser:
+	@test -x /usr/bin/chromium || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
+		else echo "Install Debian's chromium package: sudo apt-get install chromium" >&2; exit 1; fi; }
+
+test-browser: browser
+	npm run test:e2e
+
+bench: setup
+	$(PY) bench/polling.py
+
+clean:
+	rm -rf $(VENV) node_modules mychat-frontend/dist var/static

@@ -1,0 +1,14 @@
+"""ASGI entry point: HTTP (with the idle-poll lane in front of Django) and WebSockets."""
+import os
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings")
+
+from django.core.asgi import get_asgi_application  # noqa: E402
+
+django_http = get_asgi_application()  # sets Django up before anything imports models
+
+from channels.routing import ProtocolTypeRouter  # noqa: E402
+
+from backend.chat.idle_poll import IdlePollShortcut  # noqa: E402
+
+application = ProtocolTypeRouter({"http": IdlePollShortcut(django_http)})

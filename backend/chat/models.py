@@ -1,0 +1,68 @@
+"""Chat sessions (keyed by an unguessable URI), their members, and their sequenced messages."""
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+MAX_MESSAGE_LENGTH = 2000
+
+
+def new_session_uri() -> str:
+    """96 random bits, URL-safe: the URI doubles as the invite, so it must not be guessable."""
+    return secrets.token_urlsafe(12)
+
+
+class ChatSession(models.Model):
+    uri = models.CharField(max_length=32, unique=True, default=new_session_uri, editable=False)
+    title = models.CharField(max_length=200, blank=True)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="owned_chats")
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="Membership", related_name="chats")
+    created_at = models.DateTimeField(default=timezone.now)
+    # The seq of the newest message; allocated under this row's lock, so seqs commit in order.
+    last_seq = models.PositiveBigIntegerField(default=0)
+    last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "chat session"
+
+    def __str__(self) -> str:
+        return self.title or self.uri
+
+
+class Membership(models.Model):
+    session = models.ForeignKey(ChatSession, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    joined_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "user"], name="unique_member")]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.session}"
+
+
+class Message(models.Model):
+    session = models.ForeignKey(ChatSession, on_delete=models.CASCADE, related_name="messages")
+    seq = models.PositiveBigIntegerField()
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="messages")
+    text = models.TextField(max_length=MAX_MESSAGE_LENGTH)
+    is_bot = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    idempotency_key = models.CharField(max_length=100, null=True, blank=True)
+
+    class Meta:
+        ordering = ["session", "seq"]
+        constraints = [
+            # Also the index every page read uses: (session, seq) ranges.
+            models.UniqueConstraint(fields=["session", "seq"], name="unique_session_seq"),
+            models.UniqueConstraint(
+                fields=["session", "user", "idempotency_key"],
+                condition=Q(idempotency_key__isnull=False),
+                name="unique_idempotency_key",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session}#{self.seq}"

@@ -1,0 +1,46 @@
+"""Output shapes of the chat API (input rules live in services.py)."""
+from django.contrib.auth import get_user_model
+from rest_framework import serializers
+
+from .models import ChatSession, Message
+
+
+class PublicUserSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = get_user_model()
+        fields = ["id", "username"]
+
+
+class SessionSerializer(serializers.ModelSerializer):
+    owner = PublicUserSerializer(read_only=True)
+    members = PublicUserSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ChatSession
+        fields = ["uri", "title", "owner", "members", "created_at", "last_seq", "last_activity_at"]
+
+
+class SessionCreateSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class MessageSerializer(serializers.ModelSerializer):
+    user = PublicUserSerializer(read_only=True)
+    message = serializers.CharField(source="text")
+
+    class Meta:
+        model = Message
+        fields = ["id", "seq", "user", "message", "created_at", "is_bot"]
+
+
+class MessageCreateSerializer(serializers.Serializer):
+    """Documents the POST body for the schema; the rules themselves are in services.clean_message_text."""
+
+    message = serializers.CharField(max_length=2000)
+
+
+class MessagePageSerializer(serializers.Serializer):
+    uri = serializers.CharField()
+    messages = MessageSerializer(many=True)
+    last_seq = serializers.IntegerField()
+

@@ -1,0 +1,106 @@
+"""The chat REST API: thin views over services.py (writes) and selectors.py (reads)."""
+from django.db import connection
+from django.http import JsonResponse
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import ParseError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from . import selectors, services
+from .paging import etag_matches, page_etag, parse_page_query
+from .serializers import (
+    MessageCreateSerializer,
+    MessagePageSerializer,
+    MessageSerializer,
+    SessionCreateSerializer,
+    SessionSerializer,
+)
+from .throttles import PostMessageThrottle
+
+
+def json_object(request) -> dict:
+    if not isinstance(request.data, dict):
+        raise ParseError("Expected a JSON object.")
+    return request.data
+
+
+class SessionListView(APIView):
+    @extend_schema(responses=SessionSerializer(many=True))
+    def get(self, request):
+        sessions = selectors.session_list_for_user(user=request.user)
+        return Response(SessionSerializer(sessions, many=True).data)
+
+    @extend_schema(request=SessionCreateSerializer, responses={201: SessionSerializer})
+    def post(self, request):
+        data = json_object(request) if request.data else {}
+        title = data.get("title", "")
+        if not isinstance(title, str):
+            raise ParseError({"title": ["Must be a string."]})
+        session = services.session_create(owner=request.user, title=title)
+        session = selectors.session_with_members(session=session)
+        return Response(SessionSerializer(session).data, status=status.HTTP_201_CREATED)
+
+
+class SessionDetailView(APIView):
+    @extend_schema(responses=SessionSerializer)
+    def get(self, request, uri):
+        session = selectors.session_get_for_member(uri=uri, user=request.user)
+        return Response(SessionSerializer(selectors.session_with_members(session=session)).data)
+
+
+class MembersView(APIView):
+    @extend_schema(request=None, responses={200: SessionSerializer, 201: SessionSerializer})
+    def post(self, request, uri):
+        """Join the session: whoever knows the URI may. 201 when new, 200 when already a member."""
+        session = selectors.session_get(uri=uri)
+        created = services.membership_join(session=session, user=request.user)
+        body = SessionSerializer(selectors.session_with_members(session=session)).data
+        return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+
+class MessagesView(APIView):
+    throttle_classes = [PostMessageThrottle]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("after", int, description="Only messages with a larger seq (the poll cursor)."),
+            OpenApiParameter("before", int, description="Only messages with a smaller seq (paging back)."),
+            OpenApiParameter("limit", int, description="At most this many (default 100, max 200)."),
+        ],
+        responses=MessagePageSerializer,
+    )
+    def get(self, request, uri):
+        query = parse_page_query(request.query_params)
+        session = selectors.session_get_for_member(uri=uri, user=request.user)
+        etag = page_etag(last_seq=session.last_seq, query=query)
+        headers = {"ETag": etag, "Cache-Control": "private, no-cache", "Vary": "Authorization"}
+        if etag_matches(request.headers.get("If-None-Match"), etag):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
+        messages = selectors.message_page(session=session, query=query)
+        last_seq = max(session.last_seq, messages[-1].seq if messages else 0)
+        if last_seq != session.last_seq:  # a message committed between the two reads
+            headers["ETag"] = page_etag(last_seq=last_seq, query=query)
+        body = {"uri": uri, "messages": MessageSerializer(messages, many=True).data, "last_seq": last_seq}
+        return Response(body, headers=headers)
+
+    @extend_schema(request=MessageCreateSerializer, responses={201: MessageSerializer})
+    def post(self, request, uri):
+        session = selectors.session_get_for_member(uri=uri, user=request.user)
+        message, _ = services.message_create(
+            session=session,
+            user=request.user,
+            text=json_object(request).get("message"),
+            idempotency_key=request.headers.get("Idempotency-Key"),
+        )
+        return Response(MessageSerializer(message).data, status=status.HTTP_201_CREATED)
+
+
+def healthz(request):
+    """Liveness plus a database round trip, for load balancers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception as exc:  # any database failure means not healthy
+        return JsonResponse({"status": "error", "database": type(exc).__name__}, status=503)
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,32 @@
+"""Top-level routes: the API, auth, operations, and the single-page app for everything else."""
+from django.conf import settings
+from django.contrib import admin
+from django.http import FileResponse, JsonResponse
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from backend.chat.views import healthz
+
+
+def single_page_app(request, *args, **kwargs):
+    """Deep links such as /chats/<uri> load the app, which routes them in the browser."""
+    index = settings.FRONTEND_DIST / "index.html"
+    if not index.exists():
+        return JsonResponse({"detail": "The app is not built: run `make setup`."}, status=503)
+    return FileResponse(index.open("rb"), content_type="text/html")
+
+
+urlpatterns = [
+    path("api/", include("backend.chat.urls")),
+    path("auth/", include("backend.auth")),
+    path("healthz", healthz, name="healthz"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    path("admin/", admin.site.urls),
+    re_path(r"^(?!api/|auth/|admin/|static/|ws/)", single_page_app, name="app"),
+]
+
+handler400 = "backend.chat.errors.bad_request"
+handler403 = "backend.chat.errors.permission_denied"
+handler404 = "backend.chat.errors.not_found"
+handler500 = "backend.chat.errors.server_error"
