@@ -1,0 +1,56 @@
+"""Shared fixtures: users with tokens and API clients that act as them."""
+import itertools
+
+import pytest
+from django.core.cache import cache
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+_usernames = itertools.count(1)
+PASSWORD = "a long enough passphrase 42"
+
+
+@pytest.fixture(autouse=True)
+def _rate_limits_off_and_fresh_cache(settings):
+    """Throttles are tested on purpose (test_rate_limits); elsewhere they would only add noise."""
+    settings.RATE_LIMITS_ON = False
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    def make(username: str | None = None):
+        return django_user_model.objects.create_user(username=username or f"user{next(_usernames)}", password=PASSWORD)
+
+    return make
+
+
+@pytest.fixture
+def client_for():
+    """An API client signed in as `user` with a real DRF token, the way the app calls the API."""
+
+    def make(user) -> APIClient:
+        client = APIClient()
+        token, _ = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client
+
+    return make
+
+
+@pytest.fixture
+def alice(make_user):
+    return make_user("alice")
+
+
+@pytest.fixture
+def bob(make_user):
+    return make_user("bob")
+
+
+@pytest.fixture
+def chat(client_for, alice):
+    """A session Alice started; returns its URI."""
+    return client_for(alice).post("/api/chats/", {"title": "Team"}, format="json").json()["uri"]
