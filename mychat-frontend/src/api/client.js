@@ -1,0 +1,158 @@
+/** The one module that knows the API's URLs, the auth token and what a 401 means. */
+import { ref } from 'vue'
+
+const TOKEN_KEY = 'mychat.token'
+
+function readStoredToken() {
+  try {
+    return localStorage.getItem(TOKEN_KEY)
+  } catch {
+    return null
+  }
+}
+
+/** The signed-in user's token (null when signed out); persisted so it survives a reload. */
+export const token = ref(readStoredToken())
+
+export function setToken(value) {
+  token.value = value || null
+  try {
+    if (value) localStorage.setItem(TOKEN_KEY, value)
+    else localStorage.removeItem(TOKEN_KEY)
+  } catch {
+    // Storage can be disabled (private mode); the in-memory token still works for this tab.
+  }
+}
+
+let unauthorizedHandler = null
+
+/** Registers what happens when the server says the token is no good (the app sends the user to sign-in). */
+export function onUnauthorized(handler) {
+  unauthorizedHandler = handler
+}
+
+/** The single 401 path: forget the token, then let the app route to sign-in. */
+export function handleUnauthorized() {
+  setToken(null)
+  unauthorizedHandler?.()
+}
+
+export class ApiError extends Error {
+  constructor(status, data) {
+    super(describeError(status, data))
+    this.name = 'ApiError'
+    this.status = status
+    this.data = data
+  }
+}
+
+function describeError(status, data) {
+  if (data && typeof data === 'object') {
+    if (typeof data.detail === 'string') return data.detail
+    const first = Object.values(data).flat()[0]
+    if (typeof first === 'string') return first
+  }
+  return `Request failed (${status})`
+}
+
+async function readJson(response) {
+  const text = await response.text()
+  if (!text) return null
+  try {
+    return JSON.parse(text)
+  } catch {
+    return { detail: text.slice(0, 200) }
+  }
+}
+
+/**
+ * One HTTP exchange with the API. Resolves {status, data, etag}; a 304 resolves with data null.
+ * Network failures reject with the fetch TypeError; HTTP errors reject with ApiError.
+ */
+async function request(path, { method = 'GET', body, headers = {}, ifNoneMatch } = {}) {
+  const allHeaders = { Accept: 'application/json', ...headers }
+  if (token.value) allHeaders.Authorization = `Token ${token.value}`
+  if (body !== undefined) allHeaders['Content-Type'] = 'application/json'
+  if (ifNoneMatch) allHeaders['If-None-Match'] = ifNoneMatch
+  const response = await fetch(path, {
+    method,
+    headers: allHeaders,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  if (response.status === 304) return { status: 304, data: null, etag: ifNoneMatch }
+  const data = await readJson(response)
+  if (response.status === 401) {
+    handleUnauthorized()
+    throw new ApiError(401, data)
+  }
+  if (!response.ok) throw new ApiError(response.status, data)
+  return { status: response.status, data, etag: response.headers.get('ETag') }
+}
+
+const chatPath = (uri) => `/api/chats/${encodeURIComponent(uri)}`
+
+function query(params) {
+  const search = new URLSearchParams()
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null) search.set(name, String(value))
+  }
+  const text = search.toString()
+  return text ? `?${text}` : ''
+}
+
+// Auth (Djoser)
+export const signUp = (fields) =>
+  request('/auth/users/', { method: 'POST', body: fields }).then((r) => r.data)
+export const logIn = (fields) =>
+  request('/auth/token/login/', { method: 'POST', body: fields }).then((r) => r.data.auth_token)
+export const logOut = () => request('/auth/token/logout/', { method: 'POST' })
+export const fetchMe = () => request('/auth/users/me/').then((r) => r.data)
+
+// Chats
+export const listChats = () => request('/api/chats/').then((r) => r.data)
+export const createChat = (fields = {}) =>
+  request('/api/chats/', { method: 'POST', body: fields }).then((r) => r.data)
+export const joinChat = (uri) =>
+  request(`${chatPath(uri)}/members/`, { method: 'POST' }).then((r) => r.data)
+
+/** Messages page: {after} for new ones, {before} for history, neither for the newest. Resolves {status, data, etag}. */
+export const listMessages = (uri, { after, before, limit } = {}, ifNoneMatch) =>
+  request(`${chatPath(uri)}/messages/${query({ after, before, limit })}`, { ifNoneMatch })
+
+export const postMessage = (uri, message, idempotencyKey) =>
+  request(`${chatPath(uri)}/messages/`, {
+    method: 'POST',
+    body: { message },
+    headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {},
+  }).then((r) => r.data)
+
+/** The bot's commands; an empty list while the server has no bot yet. */
+export async function listCommands() {
+  try {
+    const { data } = await request('/api/commands/')
+    return Array.isArray(data) ? data : []
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return []
+    throw error
+  }
+}
+
+export function chatSocketUrl(uri) {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
+  return `${scheme}://${location.host}/ws/chats/${encodeURIComponent(uri)}/?token=${encodeURIComponent(token.value ?? '')}`
+}
+
+export function inviteUrl(uri) {
+  return `${location.origin}/chats/${encodeURIComponent(uri)}`
+}
+
+/** A key generated once per outgoing message, so a retried send is stored once. */
+export function newIdempotencyKey() {
+  if (globalThis.crypto?.randomUUID) return crypto.randomUUID()
+  // randomUUID needs a secure context; plain http on a LAN address still has getRandomValues.
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  bytes[6] = (bytes[6] & 0x0f) | 0x40
+  bytes[8] = (bytes[8] & 0x3f) | 0x80
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}

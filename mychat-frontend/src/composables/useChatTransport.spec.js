@@ -1,0 +1,353 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { onUnauthorized, setToken, token } from '../api/client.js'
+import { FakeChatServer, FakeWebSocket } from '../testing/fakes.js'
+import { useChatTransport } from './useChatTransport.js'
+
+let server
+let transport
+
+/** Lets timers due within `ms` fire, and every promise they start settle. */
+const advance = (ms = 0) => vi.advanceTimersByTimeAsync(ms)
+const seqs = () => transport.messages.value.map((m) => m.seq)
+const pollsAfterNow = () => {
+  const before = server.polls.length
+  return () => server.polls.slice(before)
+}
+
+function startTransport(options) {
+  transport = useChatTransport('room1', options)
+  transport.start()
+  return transport
+}
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  server = new FakeChatServer('room1')
+  vi.stubGlobal('fetch', server.fetch)
+  FakeWebSocket.instances = []
+  setToken('secret-token')
+})
+
+afterEach(() => {
+  transport?.stop()
+  transport = null
+  onUnauthorized(null)
+  setToken(null)
+  vi.useRealTimers()
+})
+
+describe('polling', () => {
+  beforeEach(() => vi.stubGlobal('WebSocket', undefined))
+
+  it('loads the newest messages, then polls after the last seq every 500 ms with the token', async () => {
+    server.add('one')
+    server.add('two')
+    startTransport()
+    await advance(0)
+    expect(seqs()).toEqual([1, 2])
+    expect(server.polls[0].path).toBe('/api/chats/room1/messages/?limit=100')
+    expect(server.polls[0].headers.Authorization).toBe('Token secret-token')
+    expect(transport.status.value).toBe('polling')
+
+    const newPolls = pollsAfterNow()
+    await advance(500)
+    expect(newPolls().map((r) => r.path)).toEqual(['/api/chats/room1/messages/?after=2&limit=100'])
+    server.add('three')
+    await advance(500)
+    expect(seqs()).toEqual([1, 2, 3])
+  })
+
+  it('sends If-None-Match with the last ETag so idle polls are 304s', async () => {
+    server.add('one')
+    startTransport()
+    await advance(0) // newest page
+    await advance(500) // first after=1: 200 with an ETag
+    const idle = pollsAfterNow()
+    await advance(1500)
+    expect(idle()).toHaveLength(3)
+    for (const poll of idle()) expect(poll.headers['If-None-Match']).toBe('"?after=1&limit=100|1"')
+    expect(seqs()).toEqual([1])
+  })
+
+  it('never shows a message twice and keeps seq order', async () => {
+    server.add('one')
+    startTransport()
+    await advance(0)
+    server.add('two')
+    server.add('three')
+    await advance(500)
+    await advance(500)
+    expect(seqs()).toEqual([1, 2, 3])
+    expect(new Set(transport.messages.value.map((m) => m.id)).size).toBe(3)
+  })
+
+  it('backs off exponentially on network errors, shows offline, and recovers', async () => {
+    startTransport()
+    await advance(0)
+    server.offline = true
+    const polls = pollsAfterNow()
+    await advance(500) // fails: next try in 1000 ms
+    expect(transport.status.value).toBe('offline')
+    await advance(999)
+    expect(polls()).toHaveLength(1)
+    await advance(1) // second failure: next in 2000 ms
+    expect(polls()).toHaveLength(2)
+    await advance(1999)
+    expect(polls()).toHaveLength(2)
+    await advance(1)
+    expect(polls()).toHaveLength(3)
+
+    server.offline = false
+    server.add('back')
+    await advance(4000)
+    expect(transport.status.value).toBe('polling')
+    expect(seqs()).toEqual([1])
+    const healthy = pollsAfterNow()
+    await advance(1000)
+    expect(healthy()).toHaveLength(2) // back to every 500 ms
+  })
+
+  it('caps the backoff', async () => {
+    startTransport({ maxBackoff: 4000 })
+    await advance(0)
+    server.offline = true
+    await advance(60000)
+    const polls = pollsAfterNow()
+    await advance(8000)
+    expect(polls()).toHaveLength(2)
+  })
+
+  it('polls slower while the tab is hidden and at once when it is shown again', async () => {
+    startTransport()
+    await advance(0)
+    const hidden = vi.spyOn(document, 'hidden', 'get').mockReturnValue(true)
+    await advance(500)
+    const whileHidden = pollsAfterNow()
+    await advance(4000)
+    expect(whileHidden()).toHaveLength(0)
+    hidden.mockReturnValue(false)
+    document.dispatchEvent(new Event('visibilitychange'))
+    await advance(0)
+    expect(whileHidden()).toHaveLength(1)
+  })
+
+  it('on 401 forgets the token, calls the sign-in handler once and stops polling', async () => {
+    const toSignIn = vi.fn()
+    onUnauthorized(toSignIn)
+    startTransport()
+    await advance(0)
+    server.forcedStatus = 401
+    await advance(500)
+    expect(toSignIn).toHaveBeenCalledTimes(1)
+    expect(token.value).toBeNull()
+    const polls = pollsAfterNow()
+    await advance(5000)
+    expect(polls()).toHaveLength(0)
+    expect(transport.status.value).toBe('stopped')
+  })
+
+  it('reports an unknown chat and stops', async () => {
+    server.forcedStatus = 404
+    startTransport()
+    await advance(0)
+    expect(transport.error.value).toMatch(/does not exist/)
+    const polls = pollsAfterNow()
+    await advance(5000)
+    expect(polls()).toHaveLength(0)
+  })
+
+  it('pages back through history with before=', async () => {
+    for (let i = 0; i < 130; i++) server.add(`m${i + 1}`)
+    startTransport({ olderPageSize: 20 })
+    await advance(0)
+    expect(seqs()[0]).toBe(31)
+    expect(transport.hasOlder.value).toBe(true)
+    await transport.loadOlder()
+    expect(server.polls.at(-1).path).toBe('/api/chats/room1/messages/?before=31&limit=20')
+    expect(seqs()[0]).toBe(11)
+    await transport.loadOlder()
+    await transport.loadOlder()
+    expect(seqs()).toHaveLength(130)
+    expect(transport.hasOlder.value).toBe(false)
+  })
+
+  it('catches up page by page after more than one page was missed', async () => {
+    startTransport()
+    await advance(0)
+    for (let i = 0; i < 250; i++) server.add(`m${i + 1}`)
+    await advance(500)
+    expect(seqs()).toHaveLength(250)
+  })
+})
+
+describe('sending', () => {
+  beforeEach(() => vi.stubGlobal('WebSocket', undefined))
+
+  it('posts the text with an Idempotency-Key and shows the stored message', async () => {
+    startTransport()
+    await advance(0)
+    await transport.send('hello')
+    const post = server.requests.find((r) => r.method === 'POST')
+    expect(post.path).toBe('/api/chats/room1/messages/')
+    expect(JSON.parse(post.body)).toEqual({ message: 'hello' })
+    expect(post.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/)
+    expect(transport.pending.value).toEqual([])
+    expect(transport.messages.value.map((m) => m.message)).toEqual(['hello'])
+  })
+
+  it('keeps a message pending while offline and sends it once, with the same key, when back', async () => {
+    startTransport()
+    await advance(0)
+    server.offline = true
+    await transport.send('while offline')
+    expect(transport.pending.value).toMatchObject([{ text: 'while offline', state: 'pending' }])
+    expect(transport.status.value).toBe('offline')
+
+    server.offline = false
+    await advance(2000) // the next successful poll flushes the outbox
+    const posts = server.requests.filter((r) => r.method === 'POST')
+    const keys = new Set(posts.map((p) => p.headers['Idempotency-Key']))
+    expect(keys.size).toBe(1)
+    expect(transport.pending.value).toEqual([])
+    expect(server.messages.map((m) => m.message)).toEqual(['while offline'])
+    expect(transport.messages.value.map((m) => m.message)).toEqual(['while offline'])
+  })
+
+  it('marks a message the server rejects as failed instead of retrying it', async () => {
+    startTransport()
+    await advance(0)
+    server.forcedStatus = 400
+    await transport.send('x')
+    server.forcedStatus = null
+    await advance(2000)
+    expect(transport.pending.value).toMatchObject([{ text: 'x', state: 'failed' }])
+    expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+  })
+})
+
+describe('WebSocket upgrade', () => {
+  beforeEach(() => vi.stubGlobal('WebSocket', FakeWebSocket))
+
+  it('connects to /ws/chats/<uri>/ with the token', () => {
+    startTransport()
+    expect(FakeWebSocket.latest.url).toBe('ws://localhost:3000/ws/chats/room1/?token=secret-token'.replace('localhost:3000', location.host))
+  })
+
+  it('poll → socket → drop → poll → socket', async () => {
+    server.add('one')
+    startTransport()
+    await advance(0)
+    expect(transport.status.value).toBe('polling')
+
+    // socket opens: status live, a catch-up fetch, then no more polling
+    FakeWebSocket.latest.open()
+    expect(transport.status.value).toBe('live')
+    await advance(0)
+    const whileLive = pollsAfterNow()
+    await advance(5000)
+    expect(whileLive()).toHaveLength(0)
+
+    // pushes are merged
+    FakeWebSocket.latest.push({ type: 'message', message: server.add('two') })
+    expect(seqs()).toEqual([1, 2])
+
+    // drop: polling resumes at once, the socket is retried after 1 s
+    const afterDrop = pollsAfterNow()
+    FakeWebSocket.latest.drop(1006)
+    expect(transport.status.value).toBe('polling')
+    server.add('three')
+    await advance(0)
+    expect(afterDrop()).toHaveLength(1)
+    expect(seqs()).toEqual([1, 2, 3])
+    expect(FakeWebSocket.instances).toHaveLength(1)
+    await advance(1000)
+    expect(FakeWebSocket.instances).toHaveLength(2)
+
+    // reconnect: live again, catch-up fetch, polling stops
+    server.add('four')
+    FakeWebSocket.latest.open()
+    await advance(0)
+    expect(transport.status.value).toBe('live')
+    expect(seqs()).toEqual([1, 2, 3, 4])
+    const liveAgain = pollsAfterNow()
+    await advance(5000)
+    expect(liveAgain()).toHaveLength(0)
+  })
+
+  it('retries a failing socket with exponential backoff while polling carries on', async () => {
+    startTransport()
+    await advance(0)
+    FakeWebSocket.latest.drop(1006) // e.g. no WebSocket route on this server
+    await advance(1000)
+    expect(FakeWebSocket.instances).toHaveLength(2)
+    FakeWebSocket.latest.drop(1006)
+    await advance(1999)
+    expect(FakeWebSocket.instances).toHaveLength(2)
+    await advance(1)
+    expect(FakeWebSocket.instances).toHaveLength(3)
+    FakeWebSocket.latest.drop(1006)
+    await advance(4000)
+    expect(FakeWebSocket.instances).toHaveLength(4)
+    expect(transport.status.value).toBe('polling')
+    const polls = pollsAfterNow()
+    await advance(1000)
+    expect(polls()).toHaveLength(2)
+  })
+
+  it('ignores duplicate pushes and pushes of what polling already showed', async () => {
+    startTransport()
+    FakeWebSocket.latest.open()
+    await advance(0)
+    const message = server.add('one')
+    FakeWebSocket.latest.push({ type: 'message', message })
+    FakeWebSocket.latest.push({ type: 'message', message })
+    FakeWebSocket.latest.push({ type: 'notification', notification: { id: 1 } })
+    FakeWebSocket.latest.onmessage({ data: 'not json' })
+    expect(seqs()).toEqual([1])
+  })
+
+  it('fetches the missing messages when a push skips a seq', async () => {
+    startTransport()
+    FakeWebSocket.latest.open()
+    await advance(0)
+    server.add('one') // never pushed: the channel layer is at-most-once
+    const two = server.add('two')
+    const fetches = pollsAfterNow()
+    FakeWebSocket.latest.push({ type: 'message', message: two })
+    await advance(0)
+    expect(fetches().map((r) => r.path)).toEqual(['/api/chats/room1/messages/?after=0&limit=100'])
+    expect(seqs()).toEqual([1, 2])
+  })
+
+  it.each([4403, 4404])('does not retry after close code %i', async (code) => {
+    startTransport()
+    await advance(0)
+    FakeWebSocket.latest.drop(code)
+    await advance(120000)
+    expect(FakeWebSocket.instances).toHaveLength(1)
+  })
+
+  it('sends the user to sign-in on close code 4401', async () => {
+    const toSignIn = vi.fn()
+    onUnauthorized(toSignIn)
+    startTransport()
+    await advance(0)
+    FakeWebSocket.latest.drop(4401)
+    await advance(120000)
+    expect(toSignIn).toHaveBeenCalledTimes(1)
+    expect(FakeWebSocket.instances).toHaveLength(1)
+    expect(transport.status.value).toBe('stopped')
+  })
+
+  it('closes the socket and stops every timer on stop()', async () => {
+    startTransport()
+    FakeWebSocket.latest.open()
+    await advance(0)
+    transport.stop()
+    expect(FakeWebSocket.latest.closedWith).toBe(1000)
+    const requests = server.requests.length
+    await advance(120000)
+    expect(server.requests.length).toBe(requests)
+    expect(FakeWebSocket.instances).toHaveLength(1)
+  })
+})
