@@ -1,0 +1,47 @@
+"""Normalising text and splitting it into passages along headings, paragraphs and sentences."""
+from preproc import normalize_text, split_passages, split_sentences
+from preproc.passages import MAX_CHARS
+
+
+def test_normalize_applies_nfkc_and_collapses_whitespace():
+    assert normalize_text("Ｆｕｌｌ\u3000width   text\t here\r\n\r\n\r\n\nnext  ") == "Full width text here\n\nnext"
+
+
+def test_sentences_split_after_english_and_cjk_punctuation():
+    assert split_sentences("One. Two? Three! 四。五！六？七") == ["One.", "Two?", "Three!", "四。", "五！", "六？", "七"]
+
+
+def test_passages_follow_headings():
+    text = "# Invites\n\nCopy the link.\n\n## Polling\n\nAsk after the last seq."
+    passages = split_passages(text)
+    assert [(p.heading, p.text) for p in passages] == [
+        ("Invites", "Copy the link."),
+        ("Polling", "Ask after the last seq."),
+    ]
+
+
+def test_short_paragraphs_are_merged_up_to_a_few_hundred_characters():
+    text = "\n\n".join(f"Paragraph number {i} says something short." for i in range(40))
+    passages = split_passages(text)
+    assert 1 < len(passages) < 40
+    assert all(len(p.text) <= 600 for p in passages)
+
+
+def test_a_long_paragraph_is_split_between_sentences():
+    sentence = "This sentence is exactly as long as it needs to be for the test. "
+    passages = split_passages(sentence * 40)
+    assert len(passages) > 2
+    for passage in passages:
+        assert len(passage.text) <= MAX_CHARS
+        assert passage.text.endswith("test.")
+
+
+def test_a_long_chinese_paragraph_is_split_after_full_stops():
+    passages = split_passages("这是一个关于聊天应用的句子。" * 120)
+    assert len(passages) > 2
+    assert all(p.text.endswith("。") for p in passages)
+
+
+def test_a_heading_in_the_same_block_as_its_paragraph_is_recognised():
+    [passage] = split_passages("# Title\nBody text.")
+    assert (passage.heading, passage.text) == ("Title", "Body text.")
