@@ -1,0 +1,43 @@
+/** Who is signed in, and the sign-up / sign-in / sign-out actions (Djoser token auth). */
+import { computed, ref, watch } from 'vue'
+import { fetchMe, logIn, logOut, setToken, signUp as createUser, token } from '../api/client.js'
+
+// The current user's {id, username}: derived from the token, so it is dropped whenever the token changes.
+const currentUser = ref(null)
+watch(token, () => {
+  currentUser.value = null
+})
+
+export function useAuth() {
+  const isSignedIn = computed(() => Boolean(token.value))
+
+  async function loadCurrentUser() {
+    if (!currentUser.value && token.value) currentUser.value = await fetchMe()
+    return currentUser.value
+  }
+
+  async function signIn({ username, password }) {
+    setToken(null) // a stale token would turn the login itself into a 401
+    setToken(await logIn({ username, password }))
+    return loadCurrentUser()
+  }
+
+  async function signUp({ username, email, password }) {
+    const fields = { username, password }
+    if (email) fields.email = email
+    await createUser(fields)
+    return signIn({ username, password })
+  }
+
+  async function signOut() {
+    try {
+      await logOut()
+    } catch {
+      // Signing out locally matters more than telling the server; the token is dropped either way.
+    } finally {
+      setToken(null)
+    }
+  }
+
+  return { currentUser, isSignedIn, loadCurrentUser, signIn, signUp, signOut }
+}

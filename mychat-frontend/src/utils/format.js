@@ -1,0 +1,17 @@
+/** Small display helpers shared by the pages. */
+
+export function formatTime(iso) {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return ''
+  const sameDay = date.toDateString() === new Date().toDateString()
+  return sameDay
+    ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+    : date.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+}
+
+/** A chat's name: its title, else who is in it (leaving out the viewer). */
+export function chatName(chat, viewer) {
+  if (chat?.title) return chat.title
+  const others = (chat?.members ?? []).map((m) => m.username).filter((name) => name !== viewer?.username)
+  return others.length ? others.join(', ') : 'New chat'
+}
