@@ -12,3 +12,7 @@ from channels.routing import ProtocolTypeRouter  # noqa: E402
 from backend.chat.idle_poll import IdlePollShortcut  # noqa: E402
 
 application = ProtocolTypeRouter({"http": IdlePollShortcut(django_http)})
+
+from backend.autoreply.lifespan import BotWorkerLifespan  # noqa: E402
+
+application = BotWorkerLifespan(application)  # the embedded bot worker lives as long as the server process

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "channels",
     "backend.chat",
+    "backend.autoreply",
 ]
 
 MIDDLEWARE = [
@@ -176,3 +177,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"level": "ERROR"}},
 }
+
+# The bot (backend.autoreply): see docs/bot.md.
+MYCHAT_BOT_USERNAME = os.environ.get("MYCHAT_BOT_USERNAME", "hubot")
+MYCHAT_BOT_EMBEDDED = env_flag("MYCHAT_BOT_EMBEDDED", "1")  # a worker thread inside each server process
+MYCHAT_BOT_LEASE_SECONDS = float(os.environ.get("MYCHAT_BOT_LEASE_SECONDS", "30"))  # then a dead worker's job is retaken
+MYCHAT_BOT_POLL_SECONDS = float(os.environ.get("MYCHAT_BOT_POLL_SECONDS", "1"))  # for jobs posted via other processes
+MYCHAT_BOT_MAX_ATTEMPTS = int(os.environ.get("MYCHAT_BOT_MAX_ATTEMPTS", "3"))
+MYCHAT_BOT_COMMAND_MODULES = env_list("MYCHAT_BOT_COMMAND_MODULES")  # extra modules that register commands

@@ -17,6 +17,7 @@ def single_page_app(request, *args, **kwargs):
 
 
 urlpatterns = [
+    path("api/commands/", include("backend.autoreply.urls")),
     path("api/", include("backend.chat.urls")),
     path("auth/", include("backend.auth")),
     path("healthz", healthz, name="healthz"),

@@ -1,0 +1,61 @@
+"""Pending bot replies (one job per "/" message) and the knowledge base (documents, passages)."""
+from django.db import models
+from django.utils import timezone
+
+
+class BotJob(models.Model):
+    """Recorded in the same transaction as its message, so a reply is owed exactly when the
+    message exists. Workers claim a job with a lease; a job whose lease ran out (its worker
+    died) is claimed again, up to MYCHAT_BOT_MAX_ATTEMPTS times."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending"
+        RUNNING = "running"
+        DONE = "done"
+        FAILED = "failed"
+
+    message = models.OneToOneField("chat.Message", on_delete=models.CASCADE, related_name="bot_job")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    claim_token = models.CharField(max_length=64, blank=True)  # who holds the lease, checked at completion
+    claimed_by = models.CharField(max_length=100, blank=True)  # host:pid of that worker, for humans
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    reply = models.ForeignKey("chat.Message", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    error = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "id"], name="botjob_status_id")]
+
+    def __str__(self) -> str:
+        return f"job {self.pk} ({self.status}) for {self.message_id}"
+
+
+class KnowledgeBase(models.Model):
+    """A single row whose version is bumped by every change to the passages: each process
+    compares it with the version of its in-memory index (one cheap query) and rebuilds."""
+
+    version = models.PositiveBigIntegerField(default=0)
+
+
+class Document(models.Model):
+    source = models.CharField(max_length=500, unique=True)  # the path as given to ingest
+    title = models.CharField(max_length=300)
+    content_hash = models.CharField(max_length=64)
+    ingested_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Passage(models.Model):
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="passages")
+    position = models.PositiveIntegerField()
+    heading = models.CharField(max_length=300, blank=True)
+    text = models.TextField()
+    tokens = models.TextField()  # space-separated, computed once at ingest so the index builds fast
+
+    class Meta:
+        ordering = ["document", "position"]
+        constraints = [models.UniqueConstraint(fields=["document", "position"], name="unique_passage_position")]

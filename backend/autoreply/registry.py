@@ -1,0 +1,92 @@
+"""The command registry: one declaration per command; parsing "/name args" and answering it."""
+import difflib
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+MAX_REPLY_LENGTH = 2000  # the chat's message limit
+NEAR_MISS_CUTOFF = 0.75  # "/rol" and "/serach" are near misses; "/how ..." is a question
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    usage: str
+    help: str
+    handler: Callable[[str], str]  # the text after the name (trimmed) -> the reply
+
+
+_commands: dict[str, Command] = {}
+
+
+def command(name: str, *, usage: str, help: str):
+    """Register the decorated `handler(args: str) -> str` as /name."""
+
+    def register(handler: Callable[[str], str]) -> Callable[[str], str]:
+        if name in _commands and _commands[name].handler is not handler:
+            raise ValueError(f"/{name} is already registered")
+        _commands[name] = Command(name=name, usage=usage, help=help, handler=handler)
+        return handler
+
+    return register
+
+
+def all_commands() -> list[Command]:
+    return sorted(_commands.values(), key=lambda c: c.name)
+
+
+def get_command(name: str) -> Command | None:
+    return _commands.get(name.lower().lstrip("/"))
+
+
+def load_command_modules() -> None:
+    """The built-in commands, plus any modules named in MYCHAT_BOT_COMMAND_MODULES (plug-ins)."""
+    for module in ["backend.autoreply.commands", *settings.MYCHAT_BOT_COMMAND_MODULES]:
+        importlib.import_module(module)
+
+
+def parse(text: str) -> tuple[str, str]:
+    """"/Roll  2d6" -> ("roll", "2d6"). The text is expected to start with "/"."""
+    body = text.strip()[1:].strip()
+    name, _, args = body.partition(" ")
+    if "\n" in name:
+        name, _, rest = name.partition("\n")
+        args = f"{rest} {args}".strip()
+    return name.lower(), args.strip()
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    error: str = ""  # set when the handler raised: the job is marked failed
+
+
+def answer(text: str) -> Answer:
+    """The bot's reply to a "/" message: a command, a "did you mean", or a question for /ask."""
+    name, args = parse(text)
+    cmd = _commands.get(name)
+    if cmd is None:
+        if not name:
+            cmd, args = _commands["help"], ""
+        elif close := difflib.get_close_matches(name, list(_commands), n=1, cutoff=NEAR_MISS_CUTOFF):
+            return Answer(f"Did you mean /{close[0]}? Usage: {_commands[close[0]].usage}")
+        else:
+            # The ancestor bot answered anything after "/": the whole text is a question.
+            cmd, args = _commands["ask"], text.strip()[1:].strip()
+    try:
+        reply = cmd.handler(args).strip()
+    except Exception as exc:
+        logger.exception("/%s failed on %r", cmd.name, text)
+        return Answer(f"Sorry, /{cmd.name} failed ({type(exc).__name__}). Try /help {cmd.name}.", error=repr(exc))
+    return Answer(_fit(reply or "(no answer)"))
+
+
+def _fit(reply: str) -> str:
+    if len(reply) <= MAX_REPLY_LENGTH:
+        return reply
+    return reply[: MAX_REPLY_LENGTH - 1].rstrip() + "…"
