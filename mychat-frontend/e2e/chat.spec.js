@@ -1,0 +1,78 @@
+import { fileURLToPath } from 'node:url'
+import { expect, test } from '@playwright/test'
+
+const screenshotPath = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url))
+const run = Date.now().toString(36)
+const password = 'correct-Horse-battery-9'
+
+function composer(page) {
+  return page.getByPlaceholder('Type a message')
+}
+
+async function say(page, text) {
+  await composer(page).fill(text)
+  await composer(page).press('Enter')
+}
+
+async function fillSignUp(page, username) {
+  await page.getByLabel('Username', { exact: true }).fill(username)
+  await page.getByLabel('Email', { exact: true }).fill(`${username}@example.com`)
+  await page.getByLabel('Password', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Sign up' }).click()
+}
+
+const messageWith = (page, text) => page.locator('.message', { hasText: text })
+
+test('two people chat by invite link, use /help, and see HTML as text', async ({ browser, baseURL }) => {
+  const aliceContext = await browser.newContext({ viewport: { width: 960, height: 720 } })
+  await aliceContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL })
+  const alice = await aliceContext.newPage()
+  const bob = await (await browser.newContext({ viewport: { width: 390, height: 760 } })).newPage()
+
+  // Alice signs up and starts a chat.
+  await alice.goto('/signup')
+  await fillSignUp(alice, `alice_${run}`)
+  await alice.getByRole('button', { name: 'Start chatting' }).click()
+  await expect(alice).toHaveURL(/\/chats\/[^/?]+$/)
+  await expect(alice.locator('.connection')).toHaveText(/live|polling/)
+
+  await alice.getByRole('button', { name: 'Copy invite link' }).click()
+  await expect(alice.getByText('Invite link copied')).toBeVisible()
+  const invite = await alice.evaluate(() => navigator.clipboard.readText())
+  expect(invite).toBe(alice.url())
+
+  // Bob, signed out, opens the invite: he signs up first and lands in the chat.
+  await bob.goto(invite)
+  await expect(bob).toHaveURL(/\/signin\?redirect=/)
+  await bob.getByRole('link', { name: 'Create an account' }).click()
+  await fillSignUp(bob, `bob_${run}`)
+  await expect(bob).toHaveURL(invite)
+
+  await say(bob, 'hello from bob')
+  await expect(messageWith(alice, 'hello from bob')).toBeVisible()
+  await expect(messageWith(bob, 'hello from bob')).toHaveClass(/message--mine/)
+  await expect(messageWith(alice, 'hello from bob')).not.toHaveClass(/message--mine/)
+
+  await say(alice, 'hi bob, see https://example.com/docs')
+  await expect(messageWith(bob, 'hi bob').getByRole('link', { name: 'https://example.com/docs' })).toHaveAttribute(
+    'rel',
+    'noopener noreferrer',
+  )
+
+  // Slash command: the bot answers, and both see it as a bot.
+  await say(alice, '/help')
+  for (const page of [alice, bob]) {
+    await expect(page.locator('.message--bot').first()).toBeVisible({ timeout: 30_000 })
+  }
+
+  // HTML is shown as the literal text, never interpreted.
+  const html = '<b>bold</b><script>window.__pwned = true</script>'
+  await say(bob, html)
+  for (const page of [alice, bob]) {
+    await expect(page.locator('.message-text', { hasText: html })).toHaveText(html)
+    await expect(page.locator('.message-list b, .message-list script')).toHaveCount(0)
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined()
+  }
+
+  await alice.screenshot({ path: screenshotPath })
+})
