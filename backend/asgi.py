@@ -7,11 +7,20 @@ from django.core.asgi import get_asgi_application  # noqa: E402
 
 django_http = get_asgi_application()  # sets Django up before anything imports models
 
-from channels.routing import ProtocolTypeRouter  # noqa: E402
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from backend.chat.idle_poll import IdlePollShortcut  # noqa: E402
+from backend.chat.routing import websocket_urlpatterns  # noqa: E402
+from backend.chat.ws_auth import TokenAuthMiddleware  # noqa: E402
 
-application = ProtocolTypeRouter({"http": IdlePollShortcut(django_http)})
+application = ProtocolTypeRouter(
+    {
+        "http": IdlePollShortcut(django_http),
+        # Browsers always send Origin on a WebSocket handshake: it must name one of ALLOWED_HOSTS.
+        "websocket": AllowedHostsOriginValidator(TokenAuthMiddleware(URLRouter(websocket_urlpatterns))),
+    }
+)
 
 from backend.autoreply.lifespan import BotWorkerLifespan  # noqa: E402
 

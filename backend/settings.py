@@ -107,7 +107,11 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     CHANNEL_LAYERS = {
-        "default": {"BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}
+        "default": {
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            # Redis pub/sub ignores the database number: deployments sharing a Redis need their own prefix.
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": os.environ.get("MYCHAT_CHANNEL_PREFIX", "mychat")},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -173,7 +177,9 @@ CORS_ALLOW_HEADERS = ["authorization", "content-type", "if-none-match", "idempot
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # WebSocket tokens travel in query strings: kept out of our logs and uvicorn's.
+    "filters": {"redact_token": {"()": "backend.chat.redact.token_redacting_filter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_token"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"level": "ERROR"}},
 }

@@ -66,3 +66,27 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session}#{self.seq}"
+
+
+class Notification(models.Model):
+    """Something a user should hear about even while away: an @mention, or a join of a session they own."""
+
+    MENTION = "mention"
+    JOIN = "join"
+    KINDS = [(MENTION, "Mention"), (JOIN, "Join")]
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=16, choices=KINDS)
+    text = models.CharField(max_length=300)
+    session = models.ForeignKey(ChatSession, on_delete=models.CASCADE, related_name="+")
+    read = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-id"]
+        # The inbox read: one recipient, optionally only unread, newest first.
+        indexes = [models.Index(fields=["recipient", "read", "id"], name="notification_inbox")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.recipient}"

@@ -2,7 +2,7 @@
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
-from .models import ChatSession, Message
+from .models import ChatSession, Message, Notification
 
 
 class PublicUserSerializer(serializers.ModelSerializer):
@@ -44,3 +44,11 @@ class MessagePageSerializer(serializers.Serializer):
     messages = MessageSerializer(many=True)
     last_seq = serializers.IntegerField()
 
+
+class NotificationSerializer(serializers.ModelSerializer):
+    actor = PublicUserSerializer(read_only=True)
+    session = serializers.SlugRelatedField(slug_field="uri", read_only=True)
+
+    class Meta:
+        model = Notification
+        fields = ["id", "kind", "text", "actor", "session", "read", "created_at"]

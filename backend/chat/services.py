@@ -4,6 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import MAX_MESSAGE_LENGTH, ChatSession, Membership, Message
+from .notifications import notification_for_join, notifications_for_mentions
+from .realtime import broadcast_message_on_commit
 from .signals import message_created
 
 MAX_IDEMPOTENCY_KEY_LENGTH = 100
@@ -43,9 +45,12 @@ def session_create(*, owner, title: str = "") -> ChatSession:
     return session
 
 
+@transaction.atomic
 def membership_join(*, session: ChatSession, user) -> bool:
-    """The caller joins (nobody adds someone else). Returns whether they were new."""
+    """The caller joins (nobody adds someone else). Returns whether they were new; a newcomer's owner hears of it."""
     _, created = Membership.objects.get_or_create(session=session, user=user)
+    if created:
+        notification_for_join(session=session, user=user)
     return created
 
 
@@ -83,4 +88,6 @@ def message_create(
     ChatSession.objects.filter(pk=session.pk).update(last_seq=message.seq, last_activity_at=now)
     session.last_seq, session.last_activity_at = message.seq, now
     message_created.send(sender=Message, message=message)
+    notifications_for_mentions(message=message)  # free when the text has no "@"
+    broadcast_message_on_commit(message)
     return message, True

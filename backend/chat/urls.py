@@ -8,4 +8,6 @@ urlpatterns = [
     path("chats/<str:uri>/", views.SessionDetailView.as_view(), name="chat-detail"),
     path("chats/<str:uri>/members/", views.MembersView.as_view(), name="chat-members"),
     path("chats/<str:uri>/messages/", views.MessagesView.as_view(), name="chat-messages"),
+    path("notifications/", views.NotificationListView.as_view(), name="notification-list"),
+    path("notifications/<int:notification_id>/read/", views.NotificationReadView.as_view(), name="notification-read"),
 ]

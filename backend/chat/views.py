@@ -7,12 +7,13 @@ from rest_framework.exceptions import ParseError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from . import selectors, services
+from . import notifications, selectors, services
 from .paging import etag_matches, page_etag, parse_page_query
 from .serializers import (
     MessageCreateSerializer,
     MessagePageSerializer,
     MessageSerializer,
+    NotificationSerializer,
     SessionCreateSerializer,
     SessionSerializer,
 )
@@ -94,6 +95,25 @@ class MessagesView(APIView):
             idempotency_key=request.headers.get("Idempotency-Key"),
         )
         return Response(MessageSerializer(message).data, status=status.HTTP_201_CREATED)
+
+
+class NotificationListView(APIView):
+    @extend_schema(
+        parameters=[OpenApiParameter("unread", int, description="1: only unread ones.")],
+        responses=NotificationSerializer(many=True),
+    )
+    def get(self, request):
+        """The caller's own notifications, newest first (at most 100)."""
+        unread_only = request.query_params.get("unread", "").lower() in {"1", "true", "yes"}
+        found = notifications.notification_list(user=request.user, unread_only=unread_only)
+        return Response(NotificationSerializer(found, many=True).data)
+
+
+class NotificationReadView(APIView):
+    @extend_schema(request=None, responses=NotificationSerializer)
+    def post(self, request, notification_id):
+        notification = notifications.notification_mark_read(notification_id=notification_id, user=request.user)
+        return Response(NotificationSerializer(notification).data)
 
 
 def healthz(request):

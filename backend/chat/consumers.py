@@ -1,0 +1,135 @@
+"""WebSocket consumers: a chat session's message push (and posting) and a user's notification push.
+
+Async consumers: a push is a pre-encoded frame written straight to the socket, with no thread
+hop, so one process fans a message out to hundreds of sockets without queueing behind the one
+thread that sync consumers share. Database work (the membership check, posting) goes through
+`database_sync_to_async`.
+"""
+import json
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError
+from django.http import Http404
+
+from . import realtime, selectors, services
+from .serializers import MessageSerializer
+
+CLOSE_UNAUTHENTICATED = 4401
+CLOSE_FORBIDDEN = 4403
+CLOSE_NOT_FOUND = 4404
+MAX_FRAME_CHARS = 16 * 1024  # a message is at most 2000 characters; no client frame needs more
+
+
+class PushConsumer(AsyncJsonWebsocketConsumer):
+    """Authenticates, joins one group, writes the group's frames to the socket, answers pings.
+
+    Subclasses say which group (or which close code) a user gets, and which `type`s they accept.
+    """
+
+    group: str | None = None
+
+    async def group_for(self, user) -> str | int:
+        """The group to join, or a close code."""
+        raise NotImplementedError
+
+    async def connect(self):
+        realtime.remember_socket_loop()
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated:
+            return await self.refuse(CLOSE_UNAUTHENTICATED)
+        group = await self.group_for(user)
+        if isinstance(group, int):
+            return await self.refuse(group)
+        # Join before accepting: whatever commits after the client sees "open" is pushed, and
+        # what committed before, the client's catch-up read (`after=`) returns.
+        await self.channel_layer.group_add(group, self.channel_name)
+        self.group = group
+        await self.accept()
+
+    async def refuse(self, code: int):
+        # A handshake refused before accept reaches the client as a bare HTTP 403; accepting
+        # first lets it read the reason from the close code.
+        await self.accept()
+        await self.close(code=code)
+
+    async def disconnect(self, code):
+        if self.group:
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def push(self, event):
+        """A frame from the channel layer (see realtime.publish)."""
+        try:
+            await self.send(text_data=event["text"])
+        except Exception:  # noqa: BLE001 - the client vanished mid-send; its disconnect event follows
+            pass
+
+    async def receive(self, text_data=None, bytes_data=None, **kwargs):
+        if text_data is None:
+            return await self.send_error("Send JSON text frames, not binary ones.")
+        if len(text_data) > MAX_FRAME_CHARS:
+            return await self.send_error(f"Frame too large (at most {MAX_FRAME_CHARS} characters).")
+        try:
+            content = json.loads(text_data)
+        except ValueError:
+            return await self.send_error("Malformed JSON.")
+        if not isinstance(content, dict):
+            return await self.send_error("Expected a JSON object.")
+        await self.receive_json(content)
+
+    async def receive_json(self, content, **kwargs):
+        if content.get("type") == "ping":
+            return await self.send_json({"type": "pong"})
+        await self.send_error('Unknown "type".', type=["Expected one of: ping."])
+
+    async def send_error(self, detail: str, **errors):
+        await self.send_json({"type": "error", "detail": detail, "errors": errors})
+
+
+class ChatConsumer(PushConsumer):
+    """`/ws/chats/<uri>/`: every new message of the session; members may also post here."""
+
+    async def group_for(self, user):
+        try:
+            self.session = await database_sync_to_async(selectors.session_get_for_member)(
+                uri=self.scope["url_route"]["kwargs"]["uri"], user=user
+            )
+        except Http404:
+            return CLOSE_NOT_FOUND
+        except PermissionDenied:
+            return CLOSE_FORBIDDEN
+        return realtime.session_group(self.session.pk)
+
+    async def receive_json(self, content, **kwargs):
+        if content.get("type") != "message":
+            return await super().receive_json(content)
+        key = content.get("idempotency_key")
+        try:
+            replayed = await self.post(text=content.get("message"), idempotency_key=key)
+        except ValidationError as exc:
+            errors = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+            return await self.send_json({"type": "error", "detail": "Invalid message.", "errors": errors} | _echo(key))
+        except DatabaseError:
+            return await self.send_json({"type": "error", "detail": "Not saved; try again.", "errors": {}} | _echo(key))
+        if replayed is not None:  # a retried key: nothing new is pushed, so answer this socket
+            await self.send_json({"type": "message", "message": replayed})
+
+    @database_sync_to_async
+    def post(self, *, text, idempotency_key) -> dict | None:
+        """Through the one write path (same rules as REST); the push follows on commit."""
+        message, created = services.message_create(
+            session=self.session, user=self.scope["user"], text=text, idempotency_key=idempotency_key
+        )
+        return None if created else MessageSerializer(message).data
+
+
+class NotificationConsumer(PushConsumer):
+    """`/ws/notifications/`: the user's notifications, on every socket they have open."""
+
+    async def group_for(self, user):
+        return realtime.user_group(user.pk)
+
+
+def _echo(idempotency_key) -> dict:
+    return {"idempotency_key": idempotency_key} if isinstance(idempotency_key, str) else {}

@@ -1,0 +1,91 @@
+"""Group names and broadcast helpers: how a committed write becomes a WebSocket push.
+
+A push is a hint (the channel layer is at-most-once); the message cursor is the truth. So a
+failed publish is logged and forgotten, never turned into an error for the writer whose row
+is already committed.
+"""
+import asyncio
+import json
+import logging
+from functools import partial
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+# Handler name on the consumers: the layer calls `push(event)` with the ready-made frame.
+PUSH_EVENT = "push"
+
+
+def session_group(session_id: int) -> str:
+    return f"chat.{session_id}"
+
+
+def user_group(user_id: int) -> str:
+    return f"user.{user_id}"
+
+
+def frame(kind: str, payload: dict) -> str:
+    """The text frame every listener gets; encoded once per event, not once per socket."""
+    return json.dumps({"type": kind, kind: payload}, separators=(",", ":"), ensure_ascii=False)
+
+
+# The event loop that serves this process's sockets (set when one connects). Layers keep
+# per-loop state (asyncio queues, Redis connections), so a write from a plain thread, such as
+# the bot's worker, hands its publish to this loop instead of spinning up a loop of its own.
+_socket_loop: asyncio.AbstractEventLoop | None = None
+PUBLISH_TIMEOUT_SECONDS = 5
+
+
+def remember_socket_loop() -> None:
+    global _socket_loop
+    _socket_loop = asyncio.get_running_loop()
+
+
+def publish(group: str, text: str) -> None:
+    """Send one frame to every socket in `group`, on any process sharing the channel layer."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    event = {"type": PUSH_EVENT, "text": text}
+    try:
+        loop = _socket_loop
+        if loop is not None and loop.is_running() and not _runs_in(loop):
+            asyncio.run_coroutine_threadsafe(layer.group_send(group, event), loop).result(PUBLISH_TIMEOUT_SECONDS)
+        else:
+            async_to_sync(layer.group_send)(group, event)
+    except Exception:  # noqa: BLE001 - the push is only a hint; pollers still get the row
+        logger.warning("push to %s failed", group, exc_info=True)
+
+
+def _runs_in(loop: asyncio.AbstractEventLoop) -> bool:
+    try:
+        return asyncio.get_running_loop() is loop
+    except RuntimeError:
+        return False
+
+
+def broadcast_message_on_commit(message) -> None:
+    """After the writing transaction commits, push the message exactly as the REST API shows it."""
+    transaction.on_commit(partial(_publish_message, message))
+
+
+def _publish_message(message) -> None:
+    from .serializers import MessageSerializer  # serializers import models: keep this module light
+
+    publish(session_group(message.session_id), frame("message", MessageSerializer(message).data))
+
+
+def notify_on_commit(notifications) -> None:
+    """After commit, push each stored notification to every open socket of its recipient."""
+    if notifications:
+        transaction.on_commit(partial(_publish_notifications, list(notifications)))
+
+
+def _publish_notifications(notifications) -> None:
+    from .serializers import NotificationSerializer
+
+    for notification in notifications:
+        publish(user_group(notification.recipient_id), frame("notification", NotificationSerializer(notification).data))

@@ -1,0 +1,232 @@
+"""The chat socket: close codes, pushes after commit, posting over the socket, heartbeats."""
+import json
+import logging
+import threading
+
+import pytest
+from asgiref.sync import sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.db import transaction
+from rest_framework.authtoken.models import Token
+
+from backend.asgi import application
+from backend.chat import services
+from backend.chat.consumers import CLOSE_FORBIDDEN, CLOSE_NOT_FOUND, CLOSE_UNAUTHENTICATED
+from backend.chat.models import ChatSession, Message
+from backend.chat.redact import RedactTokenFilter
+
+# Consumers read the database from other threads: they must see committed rows.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ORIGIN = (b"origin", b"http://localhost:5173")
+
+
+def token_of(user) -> str:
+    return Token.objects.get_or_create(user=user)[0].key
+
+
+def socket(path: str, *, origin=ORIGIN) -> WebsocketCommunicator:
+    return WebsocketCommunicator(application, path, headers=[origin] if origin else [])
+
+
+async def open_socket(uri: str, token: str) -> WebsocketCommunicator:
+    communicator = socket(f"/ws/chats/{uri}/?token={token}")
+    connected, _ = await communicator.connect()
+    assert connected
+    return communicator
+
+
+async def close_code(communicator) -> int:
+    connected, _ = await communicator.connect()
+    assert connected, "a refused socket is accepted first so the client can read the close code"
+    output = await communicator.receive_output()
+    assert output["type"] == "websocket.close"
+    return output["code"]
+
+
+@pytest.fixture
+def alice_token(alice):
+    return token_of(alice)
+
+
+@pytest.fixture
+def bob_token(bob):
+    return token_of(bob)
+
+
+@pytest.fixture
+def post_as(client_for):
+    """POST a message over REST from a worker thread (the test itself runs in the event loop)."""
+
+    def post(user, uri, text):
+        response = client_for(user).post(f"/api/chats/{uri}/messages/", {"message": text}, format="json")
+        return response.status_code, response.json()
+
+    return sync_to_async(post, thread_sensitive=False)
+
+
+async def test_a_socket_without_a_token_is_closed_with_4401(chat):
+    assert await close_code(socket(f"/ws/chats/{chat}/")) == CLOSE_UNAUTHENTICATED
+
+
+async def test_a_socket_with_a_bad_token_is_closed_with_4401(chat):
+    assert await close_code(socket(f"/ws/chats/{chat}/?token={'0' * 40}")) == CLOSE_UNAUTHENTICATED
+
+
+async def test_an_inactive_users_token_is_closed_with_4401(chat, bob, bob_token):
+    bob.is_active = False
+    await sync_to_async(bob.save)()
+    assert await close_code(socket(f"/ws/chats/{chat}/?token={bob_token}")) == CLOSE_UNAUTHENTICATED
+
+
+async def test_a_non_member_is_closed_with_4403(chat, bob_token):
+    assert await close_code(socket(f"/ws/chats/{chat}/?token={bob_token}")) == CLOSE_FORBIDDEN
+
+
+async def test_an_unknown_session_is_closed_with_4404(alice_token):
+    assert await close_code(socket(f"/ws/chats/nosuchchat/?token={alice_token}")) == CLOSE_NOT_FOUND
+
+
+async def test_a_foreign_origin_is_refused_at_the_handshake(chat, alice_token):
+    communicator = socket(f"/ws/chats/{chat}/?token={alice_token}", origin=(b"origin", b"https://evil.example"))
+    connected, _ = await communicator.connect()
+    assert not connected
+
+
+async def test_a_member_hears_a_message_posted_over_rest_exactly_as_rest_returns_it(chat, alice, alice_token, post_as):
+    communicator = await open_socket(chat, alice_token)
+    status, body = await post_as(alice, chat, "hello @nobody")
+    assert status == 201
+    assert await communicator.receive_json_from() == {"type": "message", "message": body}
+    await communicator.disconnect()
+
+
+async def test_pushes_carry_consecutive_seqs(chat, alice, alice_token, post_as):
+    communicator = await open_socket(chat, alice_token)
+    for text in ("one", "two", "three"):
+        await post_as(alice, chat, text)
+    pushed = [(await communicator.receive_json_from())["message"] for _ in range(3)]
+    assert [(m["seq"], m["message"]) for m in pushed] == [(1, "one"), (2, "two"), (3, "three")]
+    await communicator.disconnect()
+
+
+async def test_a_rolled_back_message_is_never_pushed(chat, alice, alice_token, post_as):
+    communicator = await open_socket(chat, alice_token)
+
+    def post_then_fail():
+        session = ChatSession.objects.get(uri=chat)
+        with pytest.raises(RuntimeError), transaction.atomic():
+            services.message_create(session=session, user=alice, text="never happened")
+            raise RuntimeError("rolled back")
+
+    await sync_to_async(post_then_fail, thread_sensitive=False)()
+    await post_as(alice, chat, "committed")
+    pushed = await communicator.receive_json_from()
+    assert pushed["message"]["message"] == "committed" and pushed["message"]["seq"] == 1
+    assert await communicator.receive_nothing()
+    await communicator.disconnect()
+
+
+async def test_a_message_saved_by_a_plain_thread_is_pushed_too(chat, alice, alice_token):
+    """The bot's worker is a thread of its own, outside any async context."""
+    communicator = await open_socket(chat, alice_token)
+
+    def bot_like_worker():
+        services.message_create(session=ChatSession.objects.get(uri=chat), user=alice, text="from a thread", is_bot=True)
+
+    worker = threading.Thread(target=bot_like_worker)
+    worker.start()
+    pushed = await communicator.receive_json_from(timeout=5)
+    await sync_to_async(worker.join)()
+    assert pushed["message"]["message"] == "from a thread" and pushed["message"]["is_bot"] is True
+    await communicator.disconnect()
+
+
+async def test_a_message_posted_over_the_socket_reaches_every_member(chat, bob, alice_token, bob_token, client_for):
+    await sync_to_async(lambda: client_for(bob).post(f"/api/chats/{chat}/members/"))()
+    alices, bobs = await open_socket(chat, alice_token), await open_socket(chat, bob_token)
+    await alices.send_json_to({"type": "message", "message": "  hi bob  ", "idempotency_key": "k1"})
+    for communicator in (alices, bobs):
+        pushed = await communicator.receive_json_from()
+        assert pushed["type"] == "message"
+        assert pushed["message"]["message"] == "hi bob" and pushed["message"]["user"]["username"] == "alice"
+    assert await sync_to_async(Message.objects.filter(session__uri=chat).count)() == 1
+    await alices.disconnect()
+    await bobs.disconnect()
+
+
+async def test_a_retried_idempotency_key_over_the_socket_answers_the_first_message(chat, alice_token):
+    communicator = await open_socket(chat, alice_token)
+    await communicator.send_json_to({"type": "message", "message": "once", "idempotency_key": "same"})
+    first = await communicator.receive_json_from()
+    await communicator.send_json_to({"type": "message", "message": "once", "idempotency_key": "same"})
+    assert await communicator.receive_json_from() == first
+    assert await sync_to_async(Message.objects.filter(session__uri=chat).count)() == 1
+    await communicator.disconnect()
+
+
+@pytest.mark.parametrize(
+    "frame, field",
+    [
+        ({"type": "message", "message": "   "}, "message"),
+        ({"type": "message"}, "message"),
+        ({"type": "message", "message": 42}, "message"),
+        ({"type": "message", "message": "x" * 2001}, "message"),
+        ({"type": "message", "message": "ok", "idempotency_key": "k" * 101}, "idempotency_key"),
+        ({"type": "shout"}, "type"),
+        ({}, "type"),
+    ],
+)
+async def test_bad_input_over_the_socket_gets_an_error_and_the_socket_stays_open(chat, alice_token, frame, field):
+    communicator = await open_socket(chat, alice_token)
+    await communicator.send_json_to(frame)
+    error = await communicator.receive_json_from()
+    assert error["type"] == "error" and field in error["errors"], error
+    await communicator.send_json_to({"type": "ping"})
+    assert await communicator.receive_json_from() == {"type": "pong"}
+    assert await sync_to_async(Message.objects.count)() == 0
+    await communicator.disconnect()
+
+
+@pytest.mark.parametrize("raw", ["{not json", "[1, 2]", '"text"', "null"])
+async def test_malformed_frames_get_an_error_not_a_dropped_socket(chat, alice_token, raw):
+    communicator = await open_socket(chat, alice_token)
+    await communicator.send_to(text_data=raw)
+    assert (await communicator.receive_json_from())["type"] == "error"
+    await communicator.send_to(bytes_data=b"\x00\x01")
+    assert (await communicator.receive_json_from())["type"] == "error"
+    await communicator.send_json_to({"type": "ping"})
+    assert await communicator.receive_json_from() == {"type": "pong"}
+    await communicator.disconnect()
+
+
+async def test_an_error_echoes_the_idempotency_key_so_the_client_can_match_it(chat, alice_token):
+    communicator = await open_socket(chat, alice_token)
+    await communicator.send_json_to({"type": "message", "message": "", "idempotency_key": "abc"})
+    error = await communicator.receive_json_from()
+    assert error["idempotency_key"] == "abc" and error["errors"] == {"message": ["May not be blank."]}
+    await communicator.disconnect()
+
+
+async def test_sockets_of_other_sessions_hear_nothing(chat, alice, alice_token, post_as, client_for):
+    other = (await sync_to_async(lambda: client_for(alice).post("/api/chats/"))()).json()["uri"]
+    communicator = await open_socket(other, alice_token)
+    await post_as(alice, chat, "not for the other chat")
+    assert await communicator.receive_nothing()
+    await communicator.disconnect()
+
+
+def test_tokens_in_uvicorn_log_lines_are_redacted():
+    record = logging.LogRecord(
+        "uvicorn.error", logging.INFO, __file__, 1, '%s - "WebSocket %s" [accepted]',
+        ("127.0.0.1:5000", "/ws/chats/abc/?token=0123456789abcdef&x=1"), None,
+    )
+    RedactTokenFilter().filter(record)
+    line = record.getMessage()
+    assert "0123456789abcdef" not in line and "token=[redacted]&x=1" in line
+
+
+def test_the_pushed_frame_is_compact_json():
+    from backend.chat.realtime import frame
+
+    assert json.loads(frame("message", {"seq": 1})) == {"type": "message", "message": {"seq": 1}}
