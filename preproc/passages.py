@@ -7,8 +7,10 @@ TARGET_CHARS = 500  # a passage grows paragraph by paragraph up to about this si
 MAX_CHARS = 900  # a paragraph longer than this is split between sentences
 
 _HEADING = re.compile(r"^#{1,6}\s+(.*\S)\s*$")
-# A sentence ends at . ! ? followed by a space, or at CJK 。！？ (no space follows in CJK text).
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)|(?<=[。！？])\s*(?=\S)")
+_CJK_CHAR = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+# A sentence ends at . ! ? followed by a space, at CJK 。！？ (no space follows in CJK text), or
+# at ! ? right after a CJK character (full-width forms normalised to ASCII).
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])\s+(?=\S)|(?<=[。！？｡])\s*(?=\S)|(?<=[{_CJK_CHAR}][!?])\s*(?=\S)")
 
 
 @dataclass(frozen=True)

@@ -45,3 +45,11 @@ def test_a_long_chinese_paragraph_is_split_after_full_stops():
 def test_a_heading_in_the_same_block_as_its_paragraph_is_recognised():
     [passage] = split_passages("# Title\nBody text.")
     assert (passage.heading, passage.text) == ("Title", "Body text.")
+
+
+def test_normalize_keeps_cjk_punctuation_readable():
+    assert normalize_text("你好，世界！好吗？") == "你好，世界！好吗？"
+
+
+def test_sentences_split_after_ascii_marks_in_cjk_text():
+    assert split_sentences("我很好!谢谢?再见") == ["我很好!", "谢谢?", "再见"]
