@@ -28,6 +28,11 @@ def make_user(django_user_model):
 
 
 @pytest.fixture
+def api_client():
+    return APIClient()
+
+
+@pytest.fixture
 def client_for():
     """An API client signed in as `user` with a real DRF token, the way the app calls the API."""
 

@@ -1,0 +1,98 @@
+"""Chat sessions: start one, list mine, read one as a member, join by its URI."""
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_starting_a_chat_makes_me_owner_and_member(client_for, alice):
+    response = client_for(alice).post("/api/chats/", {"title": "  Team  "}, format="json")
+    assert response.status_code == 201
+    body = response.json()
+    assert body["title"] == "Team"
+    assert body["owner"] == {"id": alice.id, "username": "alice"}
+    assert body["members"] == [{"id": alice.id, "username": "alice"}]
+    assert body["last_seq"] == 0
+
+
+def test_a_chat_needs_no_body(client_for, alice):
+    response = client_for(alice).post("/api/chats/")
+    assert response.status_code == 201 and response.json()["title"] == ""
+
+
+def test_the_uri_is_url_safe_random_and_unique(client_for, alice):
+    client = client_for(alice)
+    uris = {client.post("/api/chats/").json()["uri"] for _ in range(20)}
+    assert len(uris) == 20
+    for uri in uris:
+        assert re.fullmatch(r"[A-Za-z0-9_-]{16}", uri)  # 16 base64 characters carry 96 random bits
+
+
+def test_bad_titles_are_400_with_the_field(client_for, alice):
+    client = client_for(alice)
+    assert "title" in client.post("/api/chats/", {"title": 5}, format="json").json()
+    assert client.post("/api/chats/", {"title": "x" * 201}, format="json").status_code == 400
+    assert client.post("/api/chats/", [1], format="json").status_code == 400
+
+
+def test_my_chats_are_listed_latest_activity_first(client_for, alice, bob):
+    client = client_for(alice)
+    first = client.post("/api/chats/", {"title": "first"}, format="json").json()["uri"]
+    client.post("/api/chats/", {"title": "second"}, format="json")
+    client_for(bob).post("/api/chats/", {"title": "not mine"}, format="json")
+    client.post(f"/api/chats/{first}/messages/", {"message": "bump"}, format="json")
+
+    titles = [chat["title"] for chat in client.get("/api/chats/").json()]
+    assert titles == ["first", "second"]
+
+
+def test_member_reads_the_session(client_for, alice, chat):
+    response = client_for(alice).get(f"/api/chats/{chat}/")
+    assert response.status_code == 200 and response.json()["uri"] == chat
+
+
+def test_non_member_cannot_read_the_session(client_for, bob, chat):
+    response = client_for(bob).get(f"/api/chats/{chat}/")
+    assert response.status_code == 403 and "detail" in response.json()
+
+
+def test_unknown_uri_is_404(client_for, alice):
+    assert client_for(alice).get("/api/chats/doesNotExist123/").status_code == 404
+    assert client_for(alice).post("/api/chats/doesNotExist123/members/").status_code == 404
+
+
+def test_whoever_opens_the_invite_joins_once(client_for, alice, bob, chat):
+    client = client_for(bob)
+    joined = client.post(f"/api/chats/{chat}/members/")
+    assert joined.status_code == 201
+    assert {m["username"] for m in joined.json()["members"]} == {"alice", "bob"}
+    again = client.post(f"/api/chats/{chat}/members/")
+    assert again.status_code == 200 and len(again.json()["members"]) == 2
+    assert client.get(f"/api/chats/{chat}/").status_code == 200
+
+
+def test_nobody_can_add_someone_else(client_for, alice, bob, make_user, chat):
+    carol = make_user("carol")
+    client_for(bob).post(f"/api/chats/{chat}/members/", {"user": carol.id, "username": "carol"}, format="json")
+    assert client_for(carol).get(f"/api/chats/{chat}/").status_code == 403
+
+
+def test_wrong_method_is_405(client_for, alice, chat):
+    response = client_for(alice).delete(f"/api/chats/{chat}/")
+    assert response.status_code == 405 and "detail" in response.json()
+
+
+def test_healthz_checks_the_database(api_client):
+    response = api_client.get("/healthz")
+    assert response.status_code == 200 and response.json() == {"status": "ok"}
+
+
+def test_openapi_schema_and_docs_are_served(api_client):
+    assert api_client.get("/api/schema/").status_code == 200
+    assert api_client.get("/api/docs/").status_code == 200
+
+
+def test_unknown_api_path_is_a_json_404(api_client):
+    response = api_client.get("/api/nothing-here/")
+    assert response.status_code == 404 and response.json() == {"detail": "Not found."}
