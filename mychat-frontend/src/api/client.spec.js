@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import {
+  ApiError,
+  chatSocketUrl,
+  inviteUrl,
+  listCommands,
+  listMessages,
+  newIdempotencyKey,
+  onUnauthorized,
+  postMessage,
+  setToken,
+  token,
+} from './client.js'
+
+function respond(status, body, headers = {}) {
+  return vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status, headers }))
+}
+
+beforeEach(() => setToken('abc'))
+afterEach(() => {
+  onUnauthorized(null)
+  setToken(null)
+})
+
+describe('api client', () => {
+  it('uses relative URLs and the token header', async () => {
+    const fetch = respond(200, { uri: 'r', messages: [], last_seq: 0 }, { ETag: '"e1"' })
+    vi.stubGlobal('fetch', fetch)
+    const result = await listMessages('r', { after: 4, limit: 100 })
+    const [url, init] = fetch.mock.calls[0]
+    expect(url).toBe('/api/chats/r/messages/?after=4&limit=100')
+    expect(init.headers.Authorization).toBe('Token abc')
+    expect(result.etag).toBe('"e1"')
+  })
+
+  it('sends If-None-Match and reports a 304 without a body', async () => {
+    const fetch = respond(304)
+    vi.stubGlobal('fetch', fetch)
+    const result = await listMessages('r', { after: 1 }, '"e1"')
+    expect(fetch.mock.calls[0][1].headers['If-None-Match']).toBe('"e1"')
+    expect(result).toEqual({ status: 304, data: null, etag: '"e1"' })
+  })
+
+  it('posts a message with its Idempotency-Key', async () => {
+    const fetch = respond(201, { seq: 1 })
+    vi.stubGlobal('fetch', fetch)
+    await postMessage('r', 'hi', 'key-1')
+    const init = fetch.mock.calls[0][1]
+    expect(init.method).toBe('POST')
+    expect(init.headers['Idempotency-Key']).toBe('key-1')
+    expect(JSON.parse(init.body)).toEqual({ message: 'hi' })
+  })
+
+  it('on 401 drops the token (also from storage) and calls the sign-in handler', async () => {
+    vi.stubGlobal('fetch', respond(401, { detail: 'Invalid token.' }))
+    const toSignIn = vi.fn()
+    onUnauthorized(toSignIn)
+    await expect(listMessages('r')).rejects.toMatchObject({ status: 401 })
+    expect(toSignIn).toHaveBeenCalledOnce()
+    expect(token.value).toBeNull()
+    expect(localStorage.getItem('mychat.token')).toBeNull()
+  })
+
+  it('keeps the token in localStorage so it survives a reload', () => {
+    setToken('kept')
+    expect(localStorage.getItem('mychat.token')).toBe('kept')
+  })
+
+  it('turns other errors into ApiError with the field errors', async () => {
+    vi.stubGlobal('fetch', respond(400, { message: ['This field may not be blank.'] }))
+    const error = await postMessage('r', '').catch((e) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error.status).toBe(400)
+    expect(error.message).toBe('This field may not be blank.')
+  })
+
+  it('treats a missing bot (404) as no commands', async () => {
+    vi.stubGlobal('fetch', respond(404, { detail: 'Not found.' }))
+    expect(await listCommands()).toEqual([])
+  })
+
+  it('builds same-origin socket and invite URLs', () => {
+    expect(chatSocketUrl('r 1')).toBe(`ws://${location.host}/ws/chats/r%201/?token=abc`)
+    expect(inviteUrl('r1')).toBe(`${location.origin}/chats/r1`)
+  })
+
+  it('makes a fresh UUID per message, even without crypto.randomUUID', () => {
+    expect(newIdempotencyKey()).not.toBe(newIdempotencyKey())
+    const original = crypto.randomUUID
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true })
+    try {
+      expect(newIdempotencyKey()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    } finally {
+      Object.defineProperty(crypto, 'randomUUID', { value: original, configurable: true })
+    }
+  })
+})

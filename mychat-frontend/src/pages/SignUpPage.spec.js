@@ -1,0 +1,63 @@
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createMemoryHistory } from 'vue-router'
+import { setToken, token } from '../api/client.js'
+import { createAppRouter } from '../router/index.js'
+import SignUpPage from './SignUpPage.vue'
+
+enableAutoUnmount(afterEach)
+afterEach(() => setToken(null))
+
+const json = (status, body) => new Response(JSON.stringify(body), { status })
+
+async function mountAt(path) {
+  const router = createAppRouter(createMemoryHistory())
+  await router.push(path)
+  const wrapper = mount(SignUpPage, { global: { plugins: [router] } })
+  return { wrapper, router }
+}
+
+async function fill(wrapper, { username, email, password }) {
+  const field = (label) => wrapper.findAll('.field').find((f) => f.find('label').text() === label)
+  await field('Username').find('input').setValue(username)
+  await field('Email').find('input').setValue(email)
+  await field('Password').find('input').setValue(password)
+  return field
+}
+
+describe('SignUpPage', () => {
+  it('shows the API field errors next to the fields', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        json(400, { username: ['A user with that username already exists.'], password: ['This password is too short.'] }),
+      ),
+    )
+    const { wrapper } = await mountAt('/signup')
+    const field = await fill(wrapper, { username: 'ann', email: '', password: 'x' })
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+    expect(field('Username').find('.field__errors').text()).toBe('A user with that username already exists.')
+    expect(field('Password').find('.field__errors').text()).toBe('This password is too short.')
+    expect(field('Email').find('.field__errors').exists()).toBe(false)
+    expect(field('Username').find('input').attributes('aria-invalid')).toBe('true')
+  })
+
+  it('creates the account, signs in, and goes on to the invited chat', async () => {
+    const fetch = vi.fn(async (url) => {
+      if (url === '/auth/users/') return json(201, { id: 1, username: 'ann', email: '' })
+      if (url === '/auth/token/login/') return json(200, { auth_token: 'tok' })
+      if (url === '/auth/users/me/') return json(200, { id: 1, username: 'ann' })
+      return json(404, {})
+    })
+    vi.stubGlobal('fetch', fetch)
+    const { wrapper, router } = await mountAt('/signup?redirect=/chats/r1')
+    await fill(wrapper, { username: 'ann', email: '', password: 'long-enough-1' })
+    expect(wrapper.find('button[type=submit]').text()).toBe('Sign up')
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+    expect(JSON.parse(fetch.mock.calls[0][1].body)).toEqual({ username: 'ann', password: 'long-enough-1' })
+    expect(token.value).toBe('tok')
+    expect(router.currentRoute.value.fullPath).toBe('/chats/r1')
+  })
+})
