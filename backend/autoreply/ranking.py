@@ -1,5 +1,6 @@
 """Reads of the knowledge base: a BM25 index over the stored passages, cached per process and
 rebuilt when the knowledge base's version changes (one small query per search)."""
+import logging
 import threading
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from preproc import split_sentences, tokenize
 from .models import KnowledgeBase, Passage
 
 ANSWER_MAX_CHARS = 600
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build
 
 
 @dataclass(frozen=True)
