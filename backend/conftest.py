@@ -12,8 +12,10 @@ PASSWORD = "a long enough passphrase 42"
 
 @pytest.fixture(autouse=True)
 def _rate_limits_off_and_fresh_cache(settings):
-    """Throttles are tested on purpose (test_rate_limits); elsewhere they would only add noise."""
+    """Throttles are tested on purpose (test_*_too_fast_*); elsewhere they would only add noise.
+    A fast password hasher keeps user creation from dominating the suite's time."""
     settings.RATE_LIMITS_ON = False
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
     yield
     cache.clear()
