@@ -23,7 +23,7 @@ async function fillSignUp(page, username) {
 
 const messageWith = (page, text) => page.locator('.message', { hasText: text })
 
-test('two people chat by invite link, use /help, and see HTML as text', async ({ browser, baseURL }) => {
+test('two people chat by invite link, use /help, and see HTML as text', async ({ browser, baseURL }, testInfo) => {
   const aliceContext = await browser.newContext({ viewport: { width: 960, height: 720 } })
   await aliceContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL })
   const alice = await aliceContext.newPage()
@@ -75,4 +75,5 @@ test('two people chat by invite link, use /help, and see HTML as text', async ({
   }
 
   await alice.screenshot({ path: screenshotPath })
+  await bob.screenshot({ path: testInfo.outputPath('phone.png') })
 })
