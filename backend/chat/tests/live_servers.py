@@ -61,7 +61,7 @@ class Cluster:
 
 
 @contextlib.contextmanager
-def cluster(processes: int = 2, *, log_level: str = "info", extra_env: dict | None = None):
+def cluster(processes: int = 2, *, log_level: str = "info", ws: str = "websockets", extra_env: dict | None = None):
     run_id = f"{os.getpid()}_{secrets.token_hex(4)}"
     database = f"mychat_live_{run_id}"
     workdir = Path(tempfile.mkdtemp(prefix="mychat-live-"))
@@ -87,7 +87,7 @@ def cluster(processes: int = 2, *, log_level: str = "info", extra_env: dict | No
             live.urls.append(f"http://127.0.0.1:{port}")
             live.processes.append(subprocess.Popen(
                 [sys.executable, "-m", "uvicorn", "backend.asgi:application", "--host", "127.0.0.1",
-                 "--port", str(port), "--loop", "uvloop", "--http", "httptools", "--ws", "websockets",
+                 "--port", str(port), "--loop", "uvloop", "--http", "httptools", "--ws", ws,
                  "--log-level", log_level],
                 cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
             ))
