@@ -213,6 +213,23 @@ describe('sending', () => {
     expect(transport.messages.value.map((m) => m.message)).toEqual(['while offline'])
   })
 
+  it('sends messages queued while offline in the order they were written', async () => {
+    startTransport()
+    await advance(0)
+    server.offline = true
+    await transport.send('first')
+    await transport.send('second')
+    expect(transport.pending.value.map((p) => [p.text, p.state])).toEqual([
+      ['first', 'pending'],
+      ['second', 'pending'],
+    ])
+    server.offline = false
+    window.dispatchEvent(new Event('online'))
+    await advance(0)
+    expect(server.messages.map((m) => m.message)).toEqual(['first', 'second'])
+    expect(transport.pending.value).toEqual([])
+  })
+
   it('marks a message the server rejects as failed instead of retrying it', async () => {
     startTransport()
     await advance(0)

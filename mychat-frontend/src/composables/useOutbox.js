@@ -34,7 +34,8 @@ export function useOutbox({ deliver, onDelivered, onFailure }) {
           entry.error = error.message
           continue
         }
-        entry.state = 'pending' // kept in order; later messages wait behind it
+        // Kept in order: this one and everything behind it wait for the connection.
+        for (const waiting of pending.value) if (waiting.state === 'sending') waiting.state = 'pending'
         onFailure(error)
         return false
       }
