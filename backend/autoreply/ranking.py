@@ -12,6 +12,7 @@ from preproc import split_sentences, tokenize
 from .models import KnowledgeBase, Passage
 
 ANSWER_MAX_CHARS = 600
+ANSWER_MIN_CHARS = 120
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build
 
 
@@ -98,7 +99,15 @@ def matching_sentences(text: str, query: str) -> str:
         length += len(sentence)
     if not chosen:
         return text[:ANSWER_MAX_CHARS]
-    return _join(sentence for _, sentence in sorted(chosen))
+    # A one-line answer often lacks its "how": add the sentences that follow, up to a short answer.
+    picked = {i for i, _ in chosen}
+    for i in sorted(picked):
+        following = i + 1
+        while length < ANSWER_MIN_CHARS and following < len(sentences) and following not in picked:
+            picked.add(following)
+            length += len(sentences[following])
+            following += 1
+    return _join(sentences[i] for i in sorted(picked))
 
 
 def _join(sentences) -> str:

@@ -65,7 +65,8 @@ def test_roll_stays_within_the_dice():
     [
         (
             "/ask when should I prune roses?",
-            "Prune roses in late winter, just as the buds begin to swell.\n"
+            "Prune roses in late winter, just as the buds begin to swell. Cut dead and crossing canes back "
+            "to healthy wood, a few millimetres above an outward-facing bud, at a slight angle.\n"
             "— Garden handbook › Pruning roses (backend/autoreply/tests/corpus/garden.md)",
         ),
         (
@@ -76,7 +77,7 @@ def test_roll_stays_within_the_dice():
         ),
         (
             "/ask 怎么退票？",
-            "开车前可以办理退票，距离开车时间越近，退票手续费越高。\n"
+            "开车前可以办理退票，距离开车时间越近，退票手续费越高。改签一次不收费，但只能改到同一车站的其他车次。\n"
             "— 出行指南 › 退票和改签 (backend/autoreply/tests/corpus/travel_zh.md)",
         ),
         ("/ask", "Ask me something, e.g. /ask how do I invite someone?"),
@@ -115,3 +116,12 @@ def test_search_without_results(corpus, said, answered):
 @pytest.mark.django_db
 def test_ask_with_an_empty_knowledge_base_says_so():
     assert answer("/ask anything").text.startswith("I found nothing about")
+
+
+def test_an_answer_is_trimmed_to_the_matching_sentences():
+    from backend.autoreply.ranking import matching_sentences
+
+    filler = "Nothing to see in this sentence, which talks about weather and lunch and the colour of walls. "
+    key = "Invites are made by copying the chat link and sending it to the person you want to invite. "
+    text = filler * 3 + key + filler * 3
+    assert matching_sentences(text, "how do I invite someone?") == key.strip() + " " + filler.strip()
