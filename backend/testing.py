@@ -75,10 +75,11 @@ def manage(env: dict, *args: str, timeout: float = 120) -> subprocess.CompletedP
 
 
 @contextlib.contextmanager
-def server(env: dict, *, log: Path):
-    """A uvicorn process serving backend.asgi on a free port; yields its base URL."""
+def server(env: dict, *, log: Path, workers: int = 1):
+    """A uvicorn process serving backend.asgi on a free port, as `make serve` runs it; yields its base URL."""
     port = free_port()
-    command = [sys.executable, "-m", "uvicorn", "backend.asgi:application", "--port", str(port), "--loop", "uvloop"]
+    command = [sys.executable, "-m", "uvicorn", "backend.asgi:application", "--port", str(port),
+               "--loop", "uvloop", "--http", "httptools", "--workers", str(workers)]
     with open(log, "ab") as output:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
