@@ -102,11 +102,9 @@ def test_newly_ingested_documents_are_searched_without_a_restart(folder, tmp_pat
 
 
 def test_the_docs_folder_answers_how_to_invite_someone(settings):
-    from django.conf import settings as django_settings
-
     from backend.autoreply.registry import answer
 
-    report = ingest_paths(paths=[django_settings.BASE_DIR / "docs"])
+    report = ingest_paths(paths=[settings.BASE_DIR / "docs"])
     assert not report.skipped
     reply = answer("/ask how do I invite someone?").text
     assert "invite link" in reply and "/chats/<uri>" in reply
