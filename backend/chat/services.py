@@ -88,6 +88,6 @@ def message_create(
     ChatSession.objects.filter(pk=session.pk).update(last_seq=message.seq, last_activity_at=now)
     session.last_seq, session.last_activity_at = message.seq, now
     message_created.send(sender=Message, message=message)
+    broadcast_message_on_commit(message)  # first: on_commit callbacks run in order
     notifications_for_mentions(message=message)  # free when the text has no "@"
-    broadcast_message_on_commit(message)
     return message, True
