@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url'
 import { expect, test } from '@playwright/test'
 
-const screenshotPath = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url))
+// The README's picture: refreshed with MYCHAT_UPDATE_SCREENSHOT=1 npm run test:e2e; other runs keep theirs in test-results/.
+const readmeScreenshot = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url))
 // The webServer starts on a fresh database; an external server (MYCHAT_E2E_BASE_URL) may know these names already.
 const suffix = process.env.MYCHAT_E2E_BASE_URL ? `_${Date.now().toString(36)}` : ''
 const password = 'correct-Horse-battery-9'
@@ -75,6 +76,7 @@ test('two people chat by invite link, use /help, and see HTML as text', async ({
     expect(await page.evaluate(() => window.__pwned)).toBeUndefined()
   }
 
-  await alice.screenshot({ path: screenshotPath })
+  const updateReadme = process.env.MYCHAT_UPDATE_SCREENSHOT === '1'
+  await alice.screenshot({ path: updateReadme ? readmeScreenshot : testInfo.outputPath('chat.png') })
   await bob.screenshot({ path: testInfo.outputPath('phone.png') })
 })
