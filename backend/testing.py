@@ -1,40 +1,45 @@
-"""Real servers for tests that cross process boundaries: a throwaway PostgreSQL database,
-Redis, and uvicorn processes serving this project. Skips where a server is missing, unless CI is set."""
+"""Real servers for tests and benchmarks that cross process boundaries: a throwaway PostgreSQL
+database, the machine's Redis, and uvicorn processes serving this project. A missing server
+skips the test, saying why, unless CI is set: then it fails, because CI must run them."""
 import contextlib
 import os
+import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import time
-import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-POSTGRES_URL = os.environ.get("MYCHAT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+POSTGRES_URL = os.environ.get("MYCHAT_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("MYCHAT_TEST_REDIS_URL", "redis://127.0.0.1:6379")
+ORIGIN = "http://127.0.0.1"  # what a browser on the server's own page sends on a WebSocket handshake
+PASSWORD = "a long enough passphrase 42"
 
 
 def require(service: str, reason: str):
-    """Skip with a clear reason on a machine without the server; on CI a missing server is a failure."""
     message = f"{service} is not reachable ({reason}); this test needs the real server"
     if os.environ.get("CI"):
-        pytest.fail(message + " and CI is set, so it must run")
+        pytest.fail(message + ", and CI is set, so it must run")
     pytest.skip(message)
 
 
 @contextlib.contextmanager
-def postgres_database():
-    """A new, empty PostgreSQL database; dropped afterwards. Yields its URL."""
+def postgres_database(prefix: str = "mychat_test") -> Iterator[str]:
+    """A new, empty PostgreSQL database with a unique name, dropped afterwards. Yields its URL."""
     import psycopg
 
-    name = f"mychat_test_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{secrets.token_hex(6)}"
     try:
         admin = psycopg.connect(POSTGRES_URL, autocommit=True, connect_timeout=3)
     except psycopg.OperationalError as exc:
-        require("PostgreSQL at " + POSTGRES_URL, str(exc).strip().splitlines()[0])
+        require(f"PostgreSQL at {POSTGRES_URL}", str(exc).strip().splitlines()[0])
     with admin:
         admin.execute(f'CREATE DATABASE "{name}"')
         try:
@@ -43,14 +48,15 @@ def postgres_database():
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def redis_url(db: int = 0) -> str:
+def redis_url() -> str:
+    """The machine's Redis, in a database number of its own (pub/sub ignores it: see cluster())."""
     import redis
 
     try:
         redis.Redis.from_url(REDIS_URL, socket_connect_timeout=3).ping()
     except redis.RedisError as exc:
-        require("Redis at " + REDIS_URL, str(exc))
-    return f"{REDIS_URL}/{db}"
+        require(f"Redis at {REDIS_URL}", str(exc))
+    return f"{REDIS_URL}/{secrets.randbelow(15) + 1}"
 
 
 def free_port() -> int:
@@ -59,27 +65,39 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def project_env(tmp_path: Path, **overrides) -> dict:
-    """The environment of a server or command of this project, isolated in tmp_path."""
+def project_env(var_dir: Path, **overrides: str) -> dict:
+    """The environment of a server or command of this project, its local files in var_dir."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTEST", "DJANGO_"))}
-    env.update(MYCHAT_VAR_DIR=str(tmp_path), MYCHAT_RATE_LIMITS="0", PYTHONUNBUFFERED="1")
+    env.update(MYCHAT_VAR_DIR=str(var_dir), MYCHAT_RATE_LIMITS="0", PYTHONUNBUFFERED="1")
     env.update(overrides)
     return env
 
 
 def manage(env: dict, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True,
-        timeout=timeout,
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
     )
+    assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}"
+    return result
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 @contextlib.contextmanager
-def server(env: dict, *, log: Path, workers: int = 1):
-    """A uvicorn process serving backend.asgi on a free port, as `make serve` runs it; yields its base URL."""
+def server(env: dict, *, log: Path, workers: int = 1, ws: str = "websockets", log_level: str = "info"):
+    """A uvicorn process serving backend.asgi on a free port, as `make serve` runs it; yields its URL."""
     port = free_port()
-    command = [sys.executable, "-m", "uvicorn", "backend.asgi:application", "--port", str(port),
-               "--loop", "uvloop", "--http", "httptools", "--workers", str(workers)]
+    command = [sys.executable, "-m", "uvicorn", "backend.asgi:application", "--host", "127.0.0.1",
+               "--port", str(port), "--loop", "uvloop", "--http", "httptools", "--ws", ws,
+               "--workers", str(workers), "--log-level", log_level]
     with open(log, "ab") as output:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -89,24 +107,59 @@ def server(env: dict, *, log: Path, workers: int = 1):
             if process.poll() is not None:
                 raise RuntimeError(f"server exited with {process.returncode}:\n{log.read_text()[-3000:]}")
             with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                if httpx.get(url + "/healthz", timeout=2).status_code == 200:
                     break
             if time.monotonic() > deadline:
                 raise RuntimeError(f"server did not start:\n{log.read_text()[-3000:]}")
             time.sleep(0.1)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
-def sign_up(base_url: str, username: str, password: str = "a long enough passphrase 42") -> dict:
-    """Signs up and logs in over HTTP; returns the Authorization header."""
-    httpx.post(f"{base_url}/auth/users/", json={"username": username, "password": password}).raise_for_status()
+@dataclass
+class Cluster:
+    """Server processes sharing one PostgreSQL database and one Redis, like a scaled-out deployment."""
+
+    urls: list[str] = field(default_factory=list)
+    logs: list[Path] = field(default_factory=list)
+    env: dict = field(default_factory=dict)
+
+    def ws_url(self, index: int, path: str) -> str:
+        return self.urls[index].replace("http://", "ws://") + path
+
+    def log_text(self) -> str:
+        return "\n".join(log.read_text(errors="replace") for log in self.logs)
+
+
+@contextlib.contextmanager
+def cluster(processes: int = 2, *, ws: str = "websockets", log_level: str = "info", extra_env: dict | None = None):
+    """`processes` uvicorn servers on a throwaway PostgreSQL database and the machine's Redis."""
+    var_dir = Path(tempfile.mkdtemp(prefix="mychat-cluster-"))
+    with postgres_database("mychat_cluster") as database_url, contextlib.ExitStack() as servers:
+        env = project_env(
+            var_dir,
+            DATABASE_URL=database_url,
+            REDIS_URL=redis_url(),
+            MYCHAT_CHANNEL_PREFIX=f"test{secrets.token_hex(4)}",  # Redis pub/sub ignores database numbers
+            **(extra_env or {}),
+        )
+        manage(env, "migrate", "--noinput")
+        live = Cluster(env=env)
+        for index in range(processes):
+            live.logs.append(var_dir / f"server{index}.log")
+            live.urls.append(servers.enter_context(server(env, log=live.logs[-1], ws=ws, log_level=log_level)))
+        yield live
+
+
+def sign_up(base_url: str, username: str, password: str = PASSWORD) -> tuple[int, str]:
+    """A new user, signed up and logged in over HTTP: (user id, token)."""
+    created = httpx.post(f"{base_url}/auth/users/", json={"username": username, "password": password})
+    created.raise_for_status()
     token = httpx.post(f"{base_url}/auth/token/login/", json={"username": username, "password": password})
     token.raise_for_status()
-    return {"Authorization": f"Token {token.json()['auth_token']}"}
+    return created.json()["id"], token.json()["auth_token"]
+
+
+def auth(token: str) -> dict:
+    return {"Authorization": f"Token {token}"}

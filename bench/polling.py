@@ -19,7 +19,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from backend.testing import free_port, manage, project_env, server  # noqa: E402
+from backend.testing import auth, manage, project_env, server, sign_up  # noqa: E402
 
 HISTORIES = (20, 5000)
 REPORT = textwrap.dedent(
@@ -50,11 +50,7 @@ def wrk(url: str, *, headers: dict, connections: int, seconds: int, lua: str = "
 
 def prepare(base: str, history: int) -> tuple[dict, str]:
     """A user, a chat with `history` messages; returns the auth header and the chat URI."""
-    password = "a long enough passphrase 42"
-    name = f"bench{history}"
-    httpx.post(f"{base}/auth/users/", json={"username": name, "password": password}).raise_for_status()
-    token = httpx.post(f"{base}/auth/token/login/", json={"username": name, "password": password}).json()
-    headers = {"Authorization": f"Token {token['auth_token']}"}
+    headers = auth(sign_up(base, f"bench{history}")[1])
     uri = httpx.post(f"{base}/api/chats/", headers=headers).json()["uri"]
     with httpx.Client(headers=headers) as client:
         for i in range(history):

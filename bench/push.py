@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import httpx  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402
 
-from backend.chat.tests.live_servers import ORIGIN, auth, cluster, missing_services, sign_up  # noqa: E402
+from backend.testing import ORIGIN, auth, cluster, sign_up  # noqa: E402
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -127,8 +127,6 @@ def main():
     parser.add_argument("--fanout-posts", type=int, default=30, help="posts in the fan-out run (default 30)")
     parser.add_argument("--ws", default="websockets", help="uvicorn's --ws implementation (default websockets)")
     args = parser.parse_args()
-    if reason := missing_services():
-        sys.exit(f"bench/push.py needs PostgreSQL and Redis on 127.0.0.1: {reason}")
     try:
         import uvloop
 

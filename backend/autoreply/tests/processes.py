@@ -5,14 +5,14 @@ import sqlite3
 import subprocess
 import sys
 import time
-import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
+import psycopg
 
-ROOT = Path(__file__).resolve().parents[3]
-PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
+from backend import testing
+
+ROOT = testing.ROOT
 
 POST_SCRIPT = """
 import json, sys, django
@@ -89,13 +89,7 @@ def wait_until(condition, timeout: float = 30, message: str = "condition") -> No
 
 
 def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    testing.stop(process)
     if process.stdout:
         process.stdout.close()
 
@@ -108,21 +102,6 @@ def sqlite_database(folder: Path):
 
 @contextmanager
 def postgres_database():
-    """A database with a unique name on the local PostgreSQL, dropped afterwards."""
-    import psycopg
-
-    try:
-        admin = psycopg.connect(dbname="postgres", autocommit=True, connect_timeout=3, **PG)
-    except psycopg.OperationalError as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL at 127.0.0.1:5432 is required when CI is set: {exc}")
-        pytest.skip(f"PostgreSQL at 127.0.0.1:5432 is unreachable: {exc}")
-    name = f"mychat_bot_test_{uuid.uuid4().hex[:12]}"
-    admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield Database(
-            f"postgres://postgres@127.0.0.1:5432/{name}", lambda: psycopg.connect(dbname=name, autocommit=True, **PG)
-        )
-    finally:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
+    """A throwaway database on the local PostgreSQL (skips without it, fails so on CI)."""
+    with testing.postgres_database("mychat_bot_test") as url:
+        yield Database(url, lambda: psycopg.connect(url, autocommit=True))

@@ -5,7 +5,7 @@ import threading
 import httpx
 import pytest
 
-from backend.testing import manage, postgres_database, project_env, server, sign_up
+from backend.testing import auth, manage, postgres_database, project_env, server, sign_up
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -18,9 +18,9 @@ def test_concurrent_writers_on_two_servers_never_make_a_poller_skip(tmp_path):
         env = project_env(tmp_path, DATABASE_URL=database_url)
         manage(env, "migrate", "--noinput")
         with server(env, log=tmp_path / "a.log") as a, server(env, log=tmp_path / "b.log") as b:
-            owner = sign_up(a, "owner")
+            owner = auth(sign_up(a, "owner")[1])
             uri = httpx.post(f"{a}/api/chats/", headers=owner).json()["uri"]
-            writers = [sign_up(b, f"writer{i}") for i in range(WRITERS)]
+            writers = [auth(sign_up(b, f"writer{i}")[1]) for i in range(WRITERS)]
             for headers in writers:
                 httpx.post(f"{b}/api/chats/{uri}/members/", headers=headers).raise_for_status()
 
