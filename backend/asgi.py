@@ -1,4 +1,5 @@
 """ASGI entry point: HTTP (with the idle-poll lane in front of Django) and WebSockets."""
+import gc
 import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings")
@@ -25,3 +26,9 @@ application = ProtocolTypeRouter(
 from backend.autoreply.lifespan import BotWorkerLifespan  # noqa: E402
 
 application = BotWorkerLifespan(application)  # the embedded bot worker lives as long as the server process
+
+# Django's startup leaves a large heap that every full collection would walk again, stalling the
+# event loop: moving it out of the collector's sight and collecting young objects less often took
+# the p99 of 1,000 polling tabs on one process from 60-90 ms to 5-6 ms (bench/polling.py).
+gc.freeze()
+gc.set_threshold(50_000, 20, 20)
