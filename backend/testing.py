@@ -92,7 +92,7 @@ def stop(process: subprocess.Popen) -> None:
 
 
 @contextlib.contextmanager
-def server(env: dict, *, log: Path, workers: int = 1, ws: str = "websockets", log_level: str = "info"):
+def server(env: dict, *, log: Path, workers: int = 1, ws: str = "websockets-sansio", log_level: str = "info"):
     """A uvicorn process serving backend.asgi on a free port, as `make serve` runs it; yields its URL."""
     port = free_port()
     command = [sys.executable, "-m", "uvicorn", "backend.asgi:application", "--host", "127.0.0.1",
@@ -133,7 +133,7 @@ class Cluster:
 
 
 @contextlib.contextmanager
-def cluster(processes: int = 2, *, ws: str = "websockets", log_level: str = "info", extra_env: dict | None = None):
+def cluster(processes: int = 2, *, ws: str = "websockets-sansio", log_level: str = "info", extra_env: dict | None = None):
     """`processes` uvicorn servers on a throwaway PostgreSQL database and the machine's Redis."""
     var_dir = Path(tempfile.mkdtemp(prefix="mychat-cluster-"))
     with postgres_database("mychat_cluster") as database_url, contextlib.ExitStack() as servers:

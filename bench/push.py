@@ -125,7 +125,7 @@ def main():
     parser.add_argument("--posts", type=int, default=200, help="posts per latency run (default 200)")
     parser.add_argument("--fanout", type=int, default=500, help="sockets in the fan-out run (default 500)")
     parser.add_argument("--fanout-posts", type=int, default=30, help="posts in the fan-out run (default 30)")
-    parser.add_argument("--ws", default="websockets", help="uvicorn's --ws implementation (default websockets)")
+    parser.add_argument("--ws", default="websockets-sansio", help="uvicorn's --ws implementation (default websockets-sansio)")
     args = parser.parse_args()
     try:
         import uvloop
