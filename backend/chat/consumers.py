@@ -12,9 +12,11 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
 from django.http import Http404
+from rest_framework.exceptions import Throttled
 
 from . import realtime, selectors, services
 from .serializers import MessageSerializer
+from .throttles import post_wait_seconds
 
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
@@ -110,6 +112,9 @@ class ChatConsumer(PushConsumer):
         except ValidationError as exc:
             errors = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
             return await self.send_json({"type": "error", "detail": "Invalid message.", "errors": errors} | _echo(key))
+        except Throttled as exc:
+            error = {"type": "error", "detail": exc.detail, "errors": {}, "retry_after": exc.wait}
+            return await self.send_json(error | _echo(key))
         except DatabaseError:
             return await self.send_json({"type": "error", "detail": "Not saved; try again.", "errors": {}} | _echo(key))
         if replayed is not None:  # a retried key: nothing new is pushed, so answer this socket
@@ -117,7 +122,9 @@ class ChatConsumer(PushConsumer):
 
     @database_sync_to_async
     def post(self, *, text, idempotency_key) -> dict | None:
-        """Through the one write path (same rules as REST); the push follows on commit."""
+        """Through the one write path (same rules and rate limit as REST); the push follows on commit."""
+        if wait := post_wait_seconds(self.scope["user"]):
+            raise Throttled(wait)
         message, created = services.message_create(
             session=self.session, user=self.scope["user"], text=text, idempotency_key=idempotency_key
         )

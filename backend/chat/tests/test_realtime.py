@@ -14,6 +14,7 @@ from backend.chat import services
 from backend.chat.consumers import CLOSE_FORBIDDEN, CLOSE_NOT_FOUND, CLOSE_UNAUTHENTICATED
 from backend.chat.models import ChatSession, Message
 from backend.chat.redact import RedactTokenFilter
+from backend.chat.throttles import PostMessageThrottle
 
 # Consumers read the database from other threads: they must see committed rows.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -197,6 +198,20 @@ async def test_malformed_frames_get_an_error_not_a_dropped_socket(chat, alice_to
     assert (await communicator.receive_json_from())["type"] == "error"
     await communicator.send_json_to({"type": "ping"})
     assert await communicator.receive_json_from() == {"type": "pong"}
+    await communicator.disconnect()
+
+
+async def test_posting_too_fast_over_the_socket_is_refused_like_over_rest(chat, alice_token, settings):
+    settings.RATE_LIMITS_ON = True
+    allowed = PostMessageThrottle().num_requests
+    communicator = await open_socket(chat, alice_token)
+    for n in range(allowed):
+        await communicator.send_json_to({"type": "message", "message": f"m{n}"})
+        assert (await communicator.receive_json_from())["type"] == "message"
+    await communicator.send_json_to({"type": "message", "message": "one too many", "idempotency_key": "k"})
+    error = await communicator.receive_json_from()
+    assert error["type"] == "error" and error["retry_after"] > 0 and error["idempotency_key"] == "k"
+    assert await sync_to_async(Message.objects.count)() == allowed
     await communicator.disconnect()
 
 
