@@ -1,6 +1,7 @@
 """Django settings for mychat: every deployment choice comes from the environment."""
 import os
 import secrets
+import time
 from pathlib import Path
 
 import dj_database_url
@@ -23,10 +24,17 @@ def _secret_key() -> str:
     if key := os.environ.get("SECRET_KEY"):
         return key
     path = VAR_DIR / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
-    return path.read_text().strip()
+    try:  # created once, atomically and private from the start, even with several workers starting
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        for _ in range(50):  # another process may be writing it right now
+            if key := path.read_text().strip():
+                return key
+            time.sleep(0.01)
+        raise
+    with os.fdopen(descriptor, "w") as file:
+        file.write(key := secrets.token_urlsafe(50))
+    return key
 
 
 SECRET_KEY = _secret_key()
@@ -157,6 +165,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "backend.chat.errors.api_exception_handler",
+    "NUM_PROXIES": 0,  # throttles key on REMOTE_ADDR, which uvicorn's --proxy-headers sets from trusted proxies only
     "DEFAULT_THROTTLE_RATES": {
         "post_message": os.environ.get("MYCHAT_POST_RATE", "120/min"),
         "login": os.environ.get("MYCHAT_LOGIN_RATE", "10/min"),
@@ -167,6 +176,10 @@ REST_FRAMEWORK = {
 DJOSER = {
     "LOGIN_FIELD": "username",
     "HIDE_USERS": True,
+    # Deleting an account would cascade to the chats it owns and to its messages in everyone
+    # else's chats, tearing holes into their seq order. Only an admin may (and should rather
+    # deactivate the user in the admin).
+    "PERMISSIONS": {"user_delete": ["rest_framework.permissions.IsAdminUser"]},
 }
 
 SPECTACULAR_SETTINGS = {

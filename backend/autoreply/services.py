@@ -1,6 +1,7 @@
 """Writes of the bot that are not jobs or documents: its user."""
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
 
 _bot_user_pk: dict[str, int] = {}
 
@@ -18,5 +19,10 @@ def bot_user():
     if created:
         user.set_unusable_password()
         user.save(update_fields=["password"])
+    elif user.has_usable_password():
+        raise ImproperlyConfigured(
+            f"MYCHAT_BOT_USERNAME={username!r} names a person's account (it has a password); "
+            "the bot will not post as them. Choose another name."
+        )
     _bot_user_pk[username] = user.pk
     return user

@@ -1,6 +1,7 @@
 """The "/" hook: a pending job recorded with the message, in its transaction; the bot user."""
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from backend.autoreply.models import BotJob
@@ -53,6 +54,13 @@ def test_the_bot_user_exists_after_migrations_without_a_usable_password():
     user = get_user_model().objects.get(username="hubot")
     assert not user.has_usable_password()
     assert bot_user() == user
+
+
+def test_the_bot_never_takes_over_a_persons_account(settings, make_user):
+    make_user("assistant")  # a person, with a password
+    settings.MYCHAT_BOT_USERNAME = "assistant"
+    with pytest.raises(ImproperlyConfigured, match="person's account"):
+        bot_user()
 
 
 def test_nobody_can_sign_up_as_the_bot(client):

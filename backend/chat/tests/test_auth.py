@@ -1,5 +1,6 @@
 """Sign-up, sign-in and sign-out through Djoser's token endpoints."""
 import pytest
+from django.core.cache import cache
 
 from backend.chat.throttles import LoginThrottle
 
@@ -67,3 +68,28 @@ def test_logging_in_too_fast_is_429_with_retry_after(api_client, settings):
     assert [log_in(api_client).status_code for _ in range(allowed)] == [200] * allowed
     refused = log_in(api_client)
     assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+
+
+@pytest.mark.parametrize("disguise", ["a token of ones own", "a forged X-Forwarded-For"])
+def test_the_login_limit_cannot_be_lifted(api_client, settings, disguise):
+    settings.RATE_LIMITS_ON = True
+    sign_up(api_client)
+    attacker = log_in(api_client).json()["auth_token"]
+    cache.clear()  # that login counted: start from a clean slate
+    allowed = LoginThrottle().num_requests
+    statuses = []
+    for n in range(allowed + 1):
+        headers = {"HTTP_AUTHORIZATION": f"Token {attacker}"} if disguise == "a token of ones own" else {
+            "HTTP_X_FORWARDED_FOR": f"203.0.113.{n}"
+        }
+        guess = {"username": "carol", "password": f"guess number {n} 77"}
+        statuses.append(api_client.post("/auth/token/login/", guess, format="json", **headers).status_code)
+    assert statuses == [400] * allowed + [429]
+
+
+def test_nobody_deletes_their_account_and_with_it_other_peoples_history(api_client):
+    sign_up(api_client)
+    api_client.credentials(HTTP_AUTHORIZATION=f"Token {log_in(api_client).json()['auth_token']}")
+    response = api_client.delete("/auth/users/me/", {"current_password": PASSWORD}, format="json")
+    assert response.status_code == 403
+    assert api_client.get("/auth/users/me/").status_code == 200
