@@ -11,13 +11,16 @@ django_http = get_asgi_application()  # sets Django up before anything imports m
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from django.conf import settings  # noqa: E402
+
+from backend.body_limit import BodySizeLimit  # noqa: E402
 from backend.chat.idle_poll import IdlePollShortcut  # noqa: E402
 from backend.chat.routing import websocket_urlpatterns  # noqa: E402
 from backend.chat.ws_auth import TokenAuthMiddleware  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
-        "http": IdlePollShortcut(django_http),
+        "http": IdlePollShortcut(BodySizeLimit(django_http, settings.DATA_UPLOAD_MAX_MEMORY_SIZE)),
         # Browsers always send Origin on a WebSocket handshake: it must name one of ALLOWED_HOSTS.
         "websocket": AllowedHostsOriginValidator(TokenAuthMiddleware(URLRouter(websocket_urlpatterns))),
     }

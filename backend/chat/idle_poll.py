@@ -78,7 +78,7 @@ class IdlePollShortcut:
         if not (if_none_match and token) or b"origin" in headers:
             return False  # cross-origin callers need the CORS headers only the full stack adds
         try:
-            query = parse_page_query(dict(parse_qsl(scope["query_string"].decode("latin-1"))))
+            query = parse_page_query(dict(parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)))
         except ValidationError:
             return False
         last_seq = await _member_last_seq(uri, token[1].decode())

@@ -56,7 +56,7 @@ async def test_member_with_the_current_etag_gets_304_without_django(polled, alic
 
 @pytest.mark.parametrize(
     "case",
-    ["stale etag", "no etag", "other query", "bad cursor", "cross-origin", "wrong token", "no token"],
+    ["stale etag", "no etag", "other query", "bad cursor", "blank cursor", "cross-origin", "wrong token", "no token"],
 )
 async def test_anything_but_a_current_idle_poll_falls_through(polled, alice, case):
     uri, etag = polled
@@ -66,6 +66,7 @@ async def test_anything_but_a_current_idle_poll_falls_through(polled, alice, cas
         "no etag": dict(token=token),
         "other query": dict(token=token, etag=etag, query="?after=0"),
         "bad cursor": dict(token=token, etag=etag, query="?after=-1"),
+        "blank cursor": dict(token=token, etag=etag, query="?after=1&limit="),
         "cross-origin": dict(token=token, etag=etag, Origin="http://elsewhere.example"),
         "wrong token": dict(token="f" * 40, etag=etag),
         "no token": dict(etag=etag),
