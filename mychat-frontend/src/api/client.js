@@ -24,6 +24,14 @@ export function setToken(value) {
   }
 }
 
+// A sign-in or sign-out in another tab changes this tab's token too.
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key === TOKEN_KEY) token.value = event.newValue || null
+    else if (event.key === null) token.value = readStoredToken() // storage.clear()
+  })
+}
+
 let unauthorizedHandler = null
 
 /** Registers what happens when the server says the token is no good (the app sends the user to sign-in). */
@@ -31,19 +39,33 @@ export function onUnauthorized(handler) {
   unauthorizedHandler = handler
 }
 
-/** The single 401 path: forget the token, then let the app route to sign-in. */
-export function handleUnauthorized() {
+/**
+ * The single 401 path: forget the token, then let the app route to sign-in.
+ * `sentWith` is the token the refused request carried: a late 401 for a token that has
+ * since been replaced (a new sign-in, here or in another tab) must not drop the new one.
+ */
+export function handleUnauthorized(sentWith = token.value) {
+  if (sentWith !== token.value) return
   setToken(null)
   unauthorizedHandler?.()
 }
 
 export class ApiError extends Error {
-  constructor(status, data) {
+  constructor(status, data, retryAfter = null) {
     super(describeError(status, data))
     this.name = 'ApiError'
     this.status = status
     this.data = data
+    this.retryAfter = retryAfter // ms the server asked us to wait (429/503 Retry-After), or null
   }
+}
+
+/** Retry-After is either delay-seconds or an HTTP date; returns milliseconds or null. */
+export function parseRetryAfter(value, now = Date.now()) {
+  if (!value) return null
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? null : Math.max(0, date - now)
 }
 
 function describeError(status, data) {
@@ -71,7 +93,8 @@ async function readJson(response) {
  */
 async function request(path, { method = 'GET', body, headers = {}, ifNoneMatch } = {}) {
   const allHeaders = { Accept: 'application/json', ...headers }
-  if (token.value) allHeaders.Authorization = `Token ${token.value}`
+  const sentWith = token.value
+  if (sentWith) allHeaders.Authorization = `Token ${sentWith}`
   if (body !== undefined) allHeaders['Content-Type'] = 'application/json'
   if (ifNoneMatch) allHeaders['If-None-Match'] = ifNoneMatch
   const response = await fetch(path, {
@@ -82,10 +105,10 @@ async function request(path, { method = 'GET', body, headers = {}, ifNoneMatch }
   if (response.status === 304) return { status: 304, data: null, etag: ifNoneMatch }
   const data = await readJson(response)
   if (response.status === 401) {
-    handleUnauthorized()
+    handleUnauthorized(sentWith)
     throw new ApiError(401, data)
   }
-  if (!response.ok) throw new ApiError(response.status, data)
+  if (!response.ok) throw new ApiError(response.status, data, parseRetryAfter(response.headers.get('Retry-After')))
   return { status: response.status, data, etag: response.headers.get('ETag') }
 }
 

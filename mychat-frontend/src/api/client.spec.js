@@ -7,6 +7,7 @@ import {
   listMessages,
   newIdempotencyKey,
   onUnauthorized,
+  parseRetryAfter,
   postMessage,
   setToken,
   token,
@@ -93,5 +94,35 @@ describe('api client', () => {
     } finally {
       Object.defineProperty(crypto, 'randomUUID', { value: original, configurable: true })
     }
+  })
+
+  it('ignores a late 401 for a token that has since been replaced', async () => {
+    let answer
+    vi.stubGlobal('fetch', vi.fn(() => new Promise((resolve) => (answer = resolve))))
+    const toSignIn = vi.fn()
+    onUnauthorized(toSignIn)
+    const request = listMessages('r') // sent with 'abc'
+    setToken('newer')
+    answer(new Response(JSON.stringify({ detail: 'Invalid token.' }), { status: 401 }))
+    await expect(request).rejects.toMatchObject({ status: 401 })
+    expect(toSignIn).not.toHaveBeenCalled()
+    expect(token.value).toBe('newer')
+  })
+
+  it('follows a sign-in or sign-out in another tab', () => {
+    window.dispatchEvent(new StorageEvent('storage', { key: 'mychat.token', oldValue: 'abc', newValue: 'other' }))
+    expect(token.value).toBe('other')
+    window.dispatchEvent(new StorageEvent('storage', { key: 'mychat.token', oldValue: 'other', newValue: null }))
+    expect(token.value).toBeNull()
+    window.dispatchEvent(new StorageEvent('storage', { key: 'something.else', newValue: 'x' }))
+    expect(token.value).toBeNull()
+  })
+
+  it('reads Retry-After (seconds or a date) into the error', async () => {
+    vi.stubGlobal('fetch', respond(429, { detail: 'Slow down.' }, { 'Retry-After': '12' }))
+    expect(await postMessage('r', 'hi').catch((e) => e)).toMatchObject({ status: 429, retryAfter: 12000 })
+    expect(parseRetryAfter('Wed, 01 Jan 2025 00:00:30 GMT', Date.UTC(2025, 0, 1))).toBe(30000)
+    expect(parseRetryAfter(null)).toBeNull()
+    expect(parseRetryAfter('soon')).toBeNull()
   })
 })
