@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ApiError } from '../api/client.js'
+import { useOutbox } from './useOutbox.js'
+
+const advance = (ms = 0) => vi.advanceTimersByTimeAsync(ms)
+const networkError = () => new TypeError('Failed to fetch')
+
+let outbox
+let attempts // when deliver was called, in fake ms
+let failWith // what the next deliver throws (null: it succeeds)
+let onFailure
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  attempts = []
+  failWith = null
+  onFailure = vi.fn()
+  outbox = useOutbox({
+    deliver: async (text, key) => {
+      attempts.push(Date.now())
+      const error = typeof failWith === 'function' ? failWith() : failWith
+      if (error) throw error
+      return { seq: attempts.length, message: text, key }
+    },
+    onDelivered: vi.fn(),
+    onFailure,
+  })
+})
+
+afterEach(() => {
+  outbox.stop()
+  vi.useRealTimers()
+})
+
+describe('outbox retries', () => {
+  it('retries a network failure on its own timer: 1 s, 2 s, 4 s ... capped at 30 s', async () => {
+    failWith = networkError
+    const start = Date.now()
+    await outbox.enqueue('hi')
+    await advance(120000)
+    const gaps = attempts.map((t, i) => (i ? t - attempts[i - 1] : t - start))
+    expect(gaps.slice(0, 7)).toEqual([0, 1000, 2000, 4000, 8000, 16000, 30000])
+    expect(onFailure).toHaveBeenCalled() // a network error is a connection failure
+    expect(outbox.pending.value).toMatchObject([{ text: 'hi', state: 'pending' }])
+
+    failWith = null
+    await advance(30000)
+    expect(outbox.pending.value).toEqual([])
+  })
+
+  it('starts the backoff again after a success', async () => {
+    failWith = networkError
+    await outbox.enqueue('one')
+    await advance(1000 + 2000) // two retries
+    failWith = null
+    await advance(4000)
+    expect(outbox.pending.value).toEqual([])
+
+    failWith = networkError
+    const count = attempts.length
+    await outbox.enqueue('two')
+    await advance(1000)
+    expect(attempts.length - count).toBe(2) // sent, then retried after 1 s, not 8 s
+  })
+
+  it('waits as long as a 429 Retry-After says, and a good poll does not cut the wait short', async () => {
+    failWith = new ApiError(429, { detail: 'Slow down.' }, 7000)
+    await outbox.enqueue('hi')
+    failWith = null
+    for (let i = 0; i < 10; i++) {
+      await advance(500)
+      outbox.flush() // what every successful poll does
+      await outbox.enqueue(`queued ${i}`)
+    }
+    expect(attempts).toHaveLength(1)
+    expect(outbox.pending.value.every((p) => p.state === 'pending')).toBe(true)
+    await advance(2000)
+    expect(attempts).toHaveLength(12)
+    expect(outbox.pending.value).toEqual([])
+    expect(onFailure).not.toHaveBeenCalled() // a busy server is not an offline one
+  })
+
+  it('backs off on 5xx without calling it a connection failure', async () => {
+    failWith = () => new ApiError(503, null)
+    await outbox.enqueue('hi')
+    outbox.flush()
+    await advance(999)
+    expect(attempts).toHaveLength(1)
+    await advance(1)
+    expect(attempts).toHaveLength(2)
+    await advance(2000)
+    expect(attempts).toHaveLength(3)
+    expect(onFailure).not.toHaveBeenCalled()
+  })
+
+  it('marks a 400 failed and does not retry it', async () => {
+    failWith = new ApiError(400, { message: ['Too long.'] })
+    await outbox.enqueue('x')
+    await advance(60000)
+    expect(attempts).toHaveLength(1)
+    expect(outbox.pending.value).toMatchObject([{ state: 'failed', error: 'Too long.' }])
+  })
+
+  it('hands a 401 to the transport and does not retry it', async () => {
+    failWith = new ApiError(401, null)
+    await outbox.enqueue('x')
+    await advance(60000)
+    expect(attempts).toHaveLength(1)
+    expect(onFailure).toHaveBeenCalledWith(failWith)
+  })
+
+  it('stop() cancels the retry timer', async () => {
+    failWith = networkError
+    await outbox.enqueue('x')
+    outbox.stop()
+    await advance(60000)
+    expect(attempts).toHaveLength(1)
+  })
+})
