@@ -1,20 +1,20 @@
 /**
  * Keeps one chat's messages current: polls `after=<cursor>` every 500 ms with ETags,
- * upgrades to the chat's WebSocket when the server has one, and sends messages
- * (queued while offline, sent once thanks to an Idempotency-Key).
+ * upgrades to the chat's WebSocket when the server has one (still checking the cursor
+ * every 20 s), and sends messages (queued while offline, sent once thanks to an Idempotency-Key).
  */
 import { getCurrentScope, onScopeDispose, ref, shallowRef } from 'vue'
 import {
   ApiError,
-  chatSocketUrl,
-  handleUnauthorized,
   listMessages,
   postMessage,
+  token,
 } from '../api/client.js'
+import { useChatSocket } from './useChatSocket.js'
 import { useOutbox } from './useOutbox.js'
+import { useSafetyPoll } from './useSafetyPoll.js'
 
 const PAGE_SIZE = 100
-const FINAL_CLOSE_CODES = new Set([4401, 4403, 4404])
 
 export function useChatTransport(uri, options = {}) {
   const {
@@ -23,6 +23,7 @@ export function useChatTransport(uri, options = {}) {
     maxBackoff = 30000,
     socketRetryBase = 1000,
     maxSocketBackoff = 60000,
+    livePollInterval = 20000,
     olderPageSize = 50,
     useSocket = true,
   } = options
@@ -41,10 +42,7 @@ export function useChatTransport(uri, options = {}) {
   let pollTimer = null
   let catchUpRun = null
   let catchUpAgain = false
-  let socket = null
   let socketOpen = false
-  let socketFailures = 0
-  let socketTimer = null
 
   function merge(incoming) {
     if (!incoming?.length) return
@@ -74,13 +72,15 @@ export function useChatTransport(uri, options = {}) {
   }
 
   function onRequestError(err) {
-    if (err instanceof ApiError && err.status === 401) return stop() // the api module already routed to sign-in
+    // The api module already routed to sign-in, unless the 401 was for a token since replaced.
+    if (err instanceof ApiError && err.status === 401 && !token.value) return stop()
     if (err instanceof ApiError && (err.status === 403 || err.status === 404)) {
       error.value = err.status === 404 ? 'This chat does not exist.' : 'You are not a member of this chat.'
       return stop()
     }
     failures += 1
     if (!socketOpen) status.value = 'offline'
+    return err
   }
 
   async function loadLatest() {
@@ -108,7 +108,10 @@ export function useChatTransport(uri, options = {}) {
     }
   }
 
-  /** Fetches everything after the cursor; concurrent calls share one run plus at most one more. */
+  /**
+   * Fetches everything after the cursor; concurrent calls share one run plus at most one more.
+   * Resolves with the error that ended it, or null.
+   */
   function catchUp() {
     if (catchUpRun) {
       catchUpAgain = true
@@ -121,10 +124,10 @@ export function useChatTransport(uri, options = {}) {
           await fetchAfterCursor()
           connectionOk()
         } catch (err) {
-          onRequestError(err)
-          return
+          return onRequestError(err)
         }
       } while (catchUpAgain && running)
+      return null
     })().finally(() => {
       catchUpRun = null
     })
@@ -149,39 +152,33 @@ export function useChatTransport(uri, options = {}) {
     schedulePoll(nextPollDelay())
   }
 
-  function connectSocket() {
-    socketTimer = null
-    if (!running || !useSocket || typeof WebSocket === 'undefined') return
-    const ws = new WebSocket(chatSocketUrl(uri))
-    socket = ws
-    ws.onopen = () => {
-      if (socket !== ws) return
+  const socket = useChatSocket(uri, {
+    retryBase: socketRetryBase,
+    maxBackoff: maxSocketBackoff,
+    onOpen() {
       socketOpen = true
-      socketFailures = 0
       status.value = 'live'
       schedulePoll(0) // clears the poll timer: the socket is on duty now
+      safetyPoll.start()
       catchUp() // a (re)connect may have missed pushes
-    }
-    ws.onmessage = (event) => {
-      if (socket === ws) onPush(event.data)
-    }
-    ws.onclose = (event) => {
-      if (socket !== ws) return
-      socket = null
+    },
+    onPush,
+    onClose(code) {
       socketOpen = false
-      if (!running) return
-      if (event.code === 4401) {
-        stop()
-        return handleUnauthorized()
-      }
+      safetyPoll.stop()
+      if (code === 4401) return stop()
       status.value = failures ? 'offline' : 'polling'
       schedulePoll(0) // polling resumes at once
-      if (FINAL_CLOSE_CODES.has(event.code)) return
-      socketFailures += 1
-      const delay = Math.min(socketRetryBase * 2 ** (socketFailures - 1), maxSocketBackoff)
-      socketTimer = setTimeout(connectSocket, delay)
-    }
+    },
+  })
+
+  /** While live, checks the cursor (a 304 when nothing was missed); a network error means the socket is half-open. */
+  async function checkWhileLive() {
+    const error = await catchUp()
+    // The browser may not notice a half-open socket for minutes: poll (and show offline) now.
+    if (error && !(error instanceof ApiError) && socketOpen) socket.drop()
   }
+  const safetyPoll = useSafetyPoll(checkWhileLive, livePollInterval)
 
   function onPush(raw) {
     let event
@@ -222,19 +219,18 @@ export function useChatTransport(uri, options = {}) {
   }
 
   function onVisibilityChange() {
-    if (!document.hidden && !socketOpen && running) schedulePoll(0)
+    if (document.hidden || !running) return
+    if (socketOpen) catchUp() // a phone may have slept through pushes
+    else schedulePoll(0)
   }
 
   function onOnline() {
     if (!running) return
     failures = 0
     outbox.flush()
-    if (!socketOpen) schedulePoll(0)
-    if (!socket && useSocket) {
-      clearTimeout(socketTimer)
-      socketFailures = 0
-      connectSocket()
-    }
+    if (socketOpen) catchUp()
+    else schedulePoll(0)
+    socket.retryNow()
   }
 
   function onOffline() {
@@ -246,26 +242,26 @@ export function useChatTransport(uri, options = {}) {
     running = true
     error.value = null
     status.value = 'connecting'
+    outbox.start()
     document.addEventListener('visibilitychange', onVisibilityChange)
     window.addEventListener('online', onOnline)
     window.addEventListener('offline', onOffline)
     schedulePoll(0)
-    connectSocket()
+    if (useSocket) socket.start()
   }
 
   function stop() {
     running = false
     status.value = 'stopped'
     clearTimeout(pollTimer)
-    clearTimeout(socketTimer)
-    pollTimer = socketTimer = null
+    pollTimer = null
+    safetyPoll.stop()
+    outbox.stop()
     document.removeEventListener('visibilitychange', onVisibilityChange)
     window.removeEventListener('online', onOnline)
     window.removeEventListener('offline', onOffline)
-    const ws = socket
-    socket = null
     socketOpen = false
-    ws?.close(1000)
+    socket.stop()
   }
 
   if (getCurrentScope()) onScopeDispose(stop)

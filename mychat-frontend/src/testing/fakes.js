@@ -18,6 +18,8 @@ export class FakeChatServer {
     this.requests = []
     this.offline = false // fetch rejects like a dropped network
     this.forcedStatus = null // every request answers with this status
+    this.forcedHeaders = {} // ...and these headers (e.g. Retry-After)
+    this.forcedMethod = null // only requests with this method are forced ('POST': sends fail, polls work)
     this.storedByKey = new Map()
     this.fetch = this.fetch.bind(this)
   }
@@ -46,7 +48,9 @@ export class FakeChatServer {
     const headers = init.headers || {}
     this.requests.push({ method, path: url.pathname + url.search, headers, body: init.body })
     if (this.offline) throw new TypeError('Failed to fetch')
-    if (this.forcedStatus) return fakeResponse(this.forcedStatus, { detail: 'forced' })
+    if (this.forcedStatus && (!this.forcedMethod || this.forcedMethod === method)) {
+      return fakeResponse(this.forcedStatus, { detail: 'forced' }, this.forcedHeaders)
+    }
     if (method === 'POST') {
       const key = headers['Idempotency-Key']
       if (key && this.storedByKey.has(key)) return fakeResponse(201, this.storedByKey.get(key))
