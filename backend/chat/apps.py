@@ -6,3 +6,11 @@ class ChatConfig(AppConfig):
     name = "backend.chat"
     label = "chat"
     verbose_name = "Chat"
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+        from rest_framework.authtoken.models import Token
+
+        from .realtime import close_sockets_of_revoked_token
+
+        post_delete.connect(close_sockets_of_revoked_token, sender=Token, dispatch_uid="chat.close_revoked_sockets")

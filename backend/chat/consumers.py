@@ -48,6 +48,8 @@ class PushConsumer(AsyncJsonWebsocketConsumer):
         # what committed before, the client's catch-up read (`after=`) returns.
         await self.channel_layer.group_add(group, self.channel_name)
         self.group = group
+        self.user_sockets = realtime.sockets_group(user.pk)
+        await self.channel_layer.group_add(self.user_sockets, self.channel_name)
         await self.accept()
 
     async def refuse(self, code: int):
@@ -59,6 +61,11 @@ class PushConsumer(AsyncJsonWebsocketConsumer):
     async def disconnect(self, code):
         if self.group:
             await self.channel_layer.group_discard(self.group, self.channel_name)
+            await self.channel_layer.group_discard(self.user_sockets, self.channel_name)
+
+    async def revoke(self, event):
+        """The user's token was revoked (logout): this socket was opened with it."""
+        await self.close(code=CLOSE_UNAUTHENTICATED)
 
     async def push(self, event):
         """A frame from the channel layer (see realtime.publish)."""

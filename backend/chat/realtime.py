@@ -17,6 +17,8 @@ logger = logging.getLogger(__name__)
 
 # Handler name on the consumers: the layer calls `push(event)` with the ready-made frame.
 PUSH_EVENT = "push"
+# Handler that closes a socket whose token was revoked.
+REVOKE_EVENT = "revoke"
 
 
 def session_group(session_id: int) -> str:
@@ -25,6 +27,11 @@ def session_group(session_id: int) -> str:
 
 def user_group(user_id: int) -> str:
     return f"user.{user_id}"
+
+
+def sockets_group(user_id: int) -> str:
+    """Every socket of a user, of any kind: closed together when their token is revoked."""
+    return f"sockets.{user_id}"
 
 
 def frame(kind: str, payload: dict) -> str:
@@ -44,12 +51,12 @@ def remember_socket_loop() -> None:
     _socket_loop = asyncio.get_running_loop()
 
 
-def publish(group: str, text: str) -> None:
-    """Send one frame to every socket in `group`, on any process sharing the channel layer."""
+def publish(group: str, text: str, *, event_type: str = PUSH_EVENT) -> None:
+    """Send one frame (or another event) to every socket in `group`, on any process sharing the layer."""
     layer = get_channel_layer()
     if layer is None:
         return
-    event = {"type": PUSH_EVENT, "text": text}
+    event = {"type": event_type, "text": text}
     try:
         loop = _socket_loop
         if loop is not None and loop.is_running() and not _runs_in(loop):
@@ -89,3 +96,8 @@ def _publish_notifications(notifications) -> None:
 
     for notification in notifications:
         publish(user_group(notification.recipient_id), frame("notification", NotificationSerializer(notification).data))
+
+
+def close_sockets_of_revoked_token(sender, instance, **kwargs) -> None:
+    """Token deleted (logout): the user's open sockets close with 4401 too, on every process."""
+    transaction.on_commit(partial(publish, sockets_group(instance.user_id), "", event_type=REVOKE_EVENT))

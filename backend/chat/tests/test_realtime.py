@@ -94,6 +94,19 @@ async def test_a_foreign_origin_is_refused_at_the_handshake(chat, alice_token):
     assert not connected
 
 
+async def test_logging_out_closes_the_users_open_sockets_with_4401(chat, alice, alice_token, client_for):
+    chat_socket = await open_socket(chat, alice_token)
+    notifications = socket(f"/ws/notifications/?token={alice_token}")
+    assert (await notifications.connect())[0]
+
+    def log_out():
+        return client_for(alice).post("/auth/token/logout/").status_code
+
+    assert await sync_to_async(log_out, thread_sensitive=False)() == 204
+    for communicator in (chat_socket, notifications):
+        assert await communicator.receive_output() == {"type": "websocket.close", "code": CLOSE_UNAUTHENTICATED}
+
+
 async def test_a_member_hears_a_message_posted_over_rest_exactly_as_rest_returns_it(chat, alice, alice_token, post_as):
     communicator = await open_socket(chat, alice_token)
     status, body = await post_as(alice, chat, "hello @nobody")
