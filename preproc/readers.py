@@ -68,12 +68,14 @@ def _read_rst(text: str) -> tuple[str, str]:
     out: list[str] = []
     title = ""
     for line in lines:
-        if _RST_UNDERLINE.match(line) and out and out[-1].strip() and not _RST_UNDERLINE.match(out[-1]):
+        underlines_title = out and out[-1].strip() and not _RST_UNDERLINE.match(out[-1])
+        # As in docutils, an underline is at least as long as its title ("..." under a long line is text).
+        if _RST_UNDERLINE.match(line) and underlines_title and len(line.strip()) >= len(out[-1].strip()):
             heading = out.pop().strip()
             title = title or heading
             out.append(f"# {heading}")
-        elif _RST_UNDERLINE.match(line):
-            continue  # an overline
+        elif _RST_UNDERLINE.match(line) and not (out and out[-1].strip()):
+            continue  # an overline: it opens a section, after a blank line
         else:
             out.append(line)
     return title, "\n".join(out)
@@ -94,6 +96,8 @@ class _HtmlText(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "title":
             self._in_title = True
+        elif tag == "body":
+            self._skip = 0  # </head> is optional: the body ends the head
         elif tag in self.SKIP:
             self._skip += 1
         elif tag in self.HEADINGS:

@@ -28,6 +28,21 @@ def test_rst_section_titles_become_headings(tmp_path):
     assert "# Setup\n\nRun it." in doc.text
 
 
+def test_a_short_rst_punctuation_line_is_text_not_an_underline(tmp_path):
+    path = tmp_path / "notes.rst"
+    path.write_text("Notes\n=====\n\nA long line of introduction\n...\nand more.\n", encoding="utf-8")
+    doc = read_document(path)
+    assert doc.title == "Notes"
+    assert "A long line of introduction\n...\nand more." in doc.text
+
+
+def test_html_without_a_closing_head_tag_keeps_its_body(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("<html><head><title>T</title><body><p>Hello world</p></body></html>", encoding="utf-8")
+    doc = read_document(path)
+    assert (doc.title, doc.text) == ("T", "Hello world")
+
+
 def test_html_keeps_text_and_headings_and_drops_scripts(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(
