@@ -96,3 +96,26 @@ def test_openapi_schema_and_docs_are_served(api_client):
 def test_unknown_api_path_is_a_json_404(api_client):
     response = api_client.get("/api/nothing-here/")
     assert response.status_code == 404 and response.json() == {"detail": "Not found."}
+
+
+def test_cors_answers_only_configured_origins(client_for, alice, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://chat.example.org"]
+    client = client_for(alice)
+    allowed = client.get("/api/chats/", HTTP_ORIGIN="https://chat.example.org")
+    assert allowed["Access-Control-Allow-Origin"] == "https://chat.example.org"
+    assert "ETag" in allowed["Access-Control-Expose-Headers"]
+    assert "Access-Control-Allow-Origin" not in client.get("/api/chats/", HTTP_ORIGIN="https://evil.example")
+
+
+def test_errors_never_show_a_traceback(client_for, alice, chat, monkeypatch):
+    from backend.chat import selectors
+
+    def broken(**kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(selectors, "message_page", broken)
+    client = client_for(alice)
+    client.raise_request_exception = False
+    response = client.get(f"/api/chats/{chat}/messages/?after=0")
+    assert response.status_code == 500
+    assert response.json() == {"detail": "Internal server error."}
