@@ -9,7 +9,7 @@ export HOST PORT
 
 FRONTEND_SOURCES := $(shell find mychat-frontend -path mychat-frontend/node_modules -prune -o -path mychat-frontend/dist -prune -o -path mychat-frontend/e2e -prune -o -type f -print 2>/dev/null | grep -v '\.spec\.js$$')
 
-.PHONY: setup run serve test test-backend test-frontend test-browser browser bench clean
+.PHONY: setup run serve test lint lint-backend lint-frontend schema test-backend test-frontend test-browser browser bench clean
 
 setup: $(VENV)/.installed $(VENV)/.static mychat-frontend/dist/index.html
 
@@ -40,7 +40,25 @@ serve:
 
 run: setup serve
 
-test: setup test-backend test-frontend test-browser
+test: setup lint test-backend test-frontend test-browser
+
+# Every finding fails: ruff (lint + format), import-linter (DESIGN.md's dependency rules), and the
+# app's ESLint, Prettier and type check.
+lint: lint-backend lint-frontend
+
+lint-backend: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
+
+lint-frontend: node_modules/.installed
+	npm run lint
+
+# The API contract: the OpenAPI schema the code serves, and the app's types generated from it.
+# Tests fail while either is stale.
+schema: $(VENV)/.installed node_modules/.installed
+	$(PY) manage.py spectacular --file docs/openapi.yaml --validate --fail-on-warn
+	npm run generate:api --workspace mychat-frontend
 
 test-backend:
 	$(PY) -m pytest

@@ -1,26 +1,27 @@
-"""ASGI entry point: HTTP (with the idle-poll lane in front of Django) and WebSockets."""
+"""ASGI entry point: HTTP (with the lean lanes in front of Django) and WebSockets."""
+
 import gc
 import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings")
 
-from django.core.asgi import get_asgi_application  # noqa: E402
+from django.core.asgi import get_asgi_application
 
 django_http = get_asgi_application()  # sets Django up before anything imports models
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
-
 from django.conf import settings  # noqa: E402
 
-from backend.body_limit import BodySizeLimit  # noqa: E402
-from backend.chat.idle_poll import IdlePollShortcut  # noqa: E402
+from backend.chat import lean_poll  # noqa: E402
 from backend.chat.routing import websocket_urlpatterns  # noqa: E402
-from backend.chat.ws_auth import TokenAuthMiddleware  # noqa: E402
+from backend.web.body_limit import BodySizeLimit  # noqa: E402
+from backend.web.lanes import LeanLanes  # noqa: E402
+from backend.web.socket_auth import TokenAuthMiddleware  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
-        "http": IdlePollShortcut(BodySizeLimit(django_http, settings.DATA_UPLOAD_MAX_MEMORY_SIZE)),
+        "http": LeanLanes(BodySizeLimit(django_http, settings.DATA_UPLOAD_MAX_MEMORY_SIZE), lean_poll.LANES),
         # Browsers always send Origin on a WebSocket handshake: it must name one of ALLOWED_HOSTS.
         "websocket": AllowedHostsOriginValidator(TokenAuthMiddleware(URLRouter(websocket_urlpatterns))),
     }

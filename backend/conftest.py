@@ -1,13 +1,15 @@
 """Shared fixtures: users with tokens and API clients that act as them."""
+
 import itertools
 
 import pytest
 from django.core.cache import cache
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from backend.testing.api import signed_in
+from backend.testing.servers import PASSWORD
+
 _usernames = itertools.count(1)
-PASSWORD = "a long enough passphrase 42"
 
 
 @pytest.fixture(autouse=True)
@@ -38,13 +40,7 @@ def api_client():
 def client_for():
     """An API client signed in as `user` with a real DRF token, the way the app calls the API."""
 
-    def make(user) -> APIClient:
-        client = APIClient()
-        token, _ = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-        return client
-
-    return make
+    return signed_in
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 """Django settings for mychat: every deployment choice comes from the environment."""
+
 import os
 import secrets
 import time
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "channels",
+    "backend.accounts",
     "backend.chat",
     "backend.autoreply",
 ]
@@ -152,7 +154,7 @@ STATIC_ROOT.mkdir(exist_ok=True)
 FRONTEND_DIST = BASE_DIR / "mychat-frontend" / "dist"
 WHITENOISE_ROOT = FRONTEND_DIST if FRONTEND_DIST.is_dir() else None  # the built app, served at /
 
-# A chat message is at most 2000 characters; no API body needs more than this.
+# A chat message is at most MAX_MESSAGE_LENGTH (2000) characters; no API body needs more than this.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("MYCHAT_MAX_BODY_BYTES", 64 * 1024))
 
 RATE_LIMITS_ON = env_flag("MYCHAT_RATE_LIMITS", "1")
@@ -163,7 +165,7 @@ REST_FRAMEWORK = {
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "backend.chat.errors.api_exception_handler",
+    "EXCEPTION_HANDLER": "backend.web.errors.api_exception_handler",
     "NUM_PROXIES": 0,  # throttles key on REMOTE_ADDR, which uvicorn's --proxy-headers sets from trusted proxies only
     "DEFAULT_THROTTLE_RATES": {
         "post_message": os.environ.get("MYCHAT_POST_RATE", "120/min"),
@@ -201,7 +203,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # WebSocket tokens travel in query strings: kept out of our logs and uvicorn's.
-    "filters": {"redact_token": {"()": "backend.chat.redact.token_redacting_filter"}},
+    "filters": {"redact_token": {"()": "backend.web.redact.token_redacting_filter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_token"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"level": "ERROR"}},
@@ -210,7 +212,9 @@ LOGGING = {
 # The bot (backend.autoreply): see docs/bot.md.
 MYCHAT_BOT_USERNAME = os.environ.get("MYCHAT_BOT_USERNAME", "hubot")
 MYCHAT_BOT_EMBEDDED = env_flag("MYCHAT_BOT_EMBEDDED", "1")  # a worker thread inside each server process
-MYCHAT_BOT_LEASE_SECONDS = float(os.environ.get("MYCHAT_BOT_LEASE_SECONDS", "30"))  # then a dead worker's job is retaken
+MYCHAT_BOT_LEASE_SECONDS = float(
+    os.environ.get("MYCHAT_BOT_LEASE_SECONDS", "30")
+)  # then a dead worker's job is retaken
 MYCHAT_BOT_POLL_SECONDS = float(os.environ.get("MYCHAT_BOT_POLL_SECONDS", "1"))  # for jobs posted via other processes
 MYCHAT_BOT_MAX_ATTEMPTS = int(os.environ.get("MYCHAT_BOT_MAX_ATTEMPTS", "3"))
 MYCHAT_BOT_COMMAND_MODULES = env_list("MYCHAT_BOT_COMMAND_MODULES")  # extra modules that register commands

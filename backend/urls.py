@@ -1,11 +1,12 @@
 """Top-level routes: the API, auth, operations, and the single-page app for everything else."""
+
 from django.conf import settings
 from django.contrib import admin
 from django.http import FileResponse, JsonResponse
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from backend.chat.views import healthz
+from backend.web.health import healthz
 
 
 def single_page_app(request, *args, **kwargs):
@@ -19,7 +20,7 @@ def single_page_app(request, *args, **kwargs):
 urlpatterns = [
     path("api/commands/", include("backend.autoreply.urls")),
     path("api/", include("backend.chat.urls")),
-    path("auth/", include("backend.auth")),
+    path("auth/", include("backend.accounts.urls")),
     path("healthz", healthz, name="healthz"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
@@ -27,7 +28,7 @@ urlpatterns = [
     re_path(r"^(?!api/|auth/|admin/|static/|ws/)", single_page_app, name="app"),
 ]
 
-handler400 = "backend.chat.errors.bad_request"
-handler403 = "backend.chat.errors.permission_denied"
-handler404 = "backend.chat.errors.not_found"
-handler500 = "backend.chat.errors.server_error"
+handler400 = "backend.web.errors.bad_request"
+handler403 = "backend.web.errors.permission_denied"
+handler404 = "backend.web.errors.not_found"
+handler500 = "backend.web.errors.server_error"

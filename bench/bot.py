@@ -5,6 +5,7 @@
 Runs on a throwaway SQLite (WAL) database in a temporary folder, or on DATABASE_URL if given
 (use a throwaway database: the bench writes to it). Prints a Markdown table.
 """
+
 import argparse
 import os
 import random
@@ -66,6 +67,7 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from rest_framework.authtoken.models import Token
     from rest_framework.test import APIClient
@@ -75,7 +77,6 @@ def main() -> None:
     from backend.autoreply.models import BotJob
     from backend.autoreply.registry import answer
     from backend.autoreply.worker import Worker
-    from django.contrib.auth import get_user_model
 
     call_command("migrate", verbosity=0)
     rng = random.Random(42)
@@ -100,7 +101,9 @@ def main() -> None:
         time.sleep(0.05)
     worker.stop()
     for kind, label in (("plain", "POST plain message"), ("slash", 'POST "/roll 2d6" (reply by the worker)')):
-        rows.append((label, f"p50 {statistics.median(timings[kind]):.1f} ms, p95 {percentile(timings[kind], 0.95):.1f} ms"))
+        rows.append(
+            (label, f"p50 {statistics.median(timings[kind]):.1f} ms, p95 {percentile(timings[kind], 0.95):.1f} ms")
+        )
     rows.append(("bot replies posted", f"{BotJob.objects.filter(status='done').count()} of {args.posts}"))
 
     # 2. Ingest throughput.
@@ -110,10 +113,14 @@ def main() -> None:
     started = time.perf_counter()
     report = ingest_paths(paths=[corpus])
     seconds = time.perf_counter() - started
-    rows.append(("ingest", f"{report.passages} passages in {seconds:.1f} s = {report.passages / seconds:.0f} passages/s"))
+    rows.append(
+        ("ingest", f"{report.passages} passages in {seconds:.1f} s = {report.passages / seconds:.0f} passages/s")
+    )
     started = time.perf_counter()
     again = ingest_paths(paths=[corpus])
-    rows.append(("ingest again (all unchanged)", f"{len(again.unchanged)} files in {time.perf_counter() - started:.2f} s"))
+    rows.append(
+        ("ingest again (all unchanged)", f"{len(again.unchanged)} files in {time.perf_counter() - started:.2f} s")
+    )
 
     # 3. Ranking: index build once, then queries of 2-5 words (one in five Chinese).
     started = time.perf_counter()
@@ -132,8 +139,18 @@ def main() -> None:
         started = time.perf_counter()
         answer(f"/ask {query}")
         ask_ms.append((time.perf_counter() - started) * 1000)
-    rows.append((f"ranking, {report.passages} passages", f"p50 {statistics.median(rank_ms):.1f} ms, p95 {percentile(rank_ms, 0.95):.1f} ms"))
-    rows.append(("whole /ask answer (rank + load + trim)", f"p50 {statistics.median(ask_ms):.1f} ms, p95 {percentile(ask_ms, 0.95):.1f} ms"))
+    rows.append(
+        (
+            f"ranking, {report.passages} passages",
+            f"p50 {statistics.median(rank_ms):.1f} ms, p95 {percentile(rank_ms, 0.95):.1f} ms",
+        )
+    )
+    rows.append(
+        (
+            "whole /ask answer (rank + load + trim)",
+            f"p50 {statistics.median(ask_ms):.1f} ms, p95 {percentile(ask_ms, 0.95):.1f} ms",
+        )
+    )
 
     print(f"| measure ({django.db.connection.vendor}, {os.cpu_count()} CPUs) | result |\n|---|---|")
     for label, value in rows:

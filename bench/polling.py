@@ -4,6 +4,7 @@ Run: `.venv/bin/python bench/polling.py` (needs Debian's `wrk`). It builds a fre
 (SQLite by default, or DATABASE_URL), starts uvicorn as `make run` does, and drives it with wrk
 from a second process on this machine. Everything is compared within one run: the machine is shared.
 """
+
 import argparse
 import json
 import os
@@ -19,7 +20,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from backend.testing import auth, manage, project_env, server, sign_up  # noqa: E402
+from backend.testing.servers import auth, manage, project_env, server, sign_up  # noqa: E402
 
 HISTORIES = (20, 5000)
 TABS = 1000
@@ -51,7 +52,17 @@ REPORT = textwrap.dedent(
 def wrk(url: str, *, headers: dict, connections: int, seconds: int, lua: str = "") -> dict:
     script = Path(tempfile.mkstemp(suffix=".lua")[1])
     script.write_text(lua + REPORT)
-    args = ["wrk", "-t", "2" if connections > 1 else "1", "-c", str(connections), "-d", f"{seconds}s", "-s", str(script)]
+    args = [
+        "wrk",
+        "-t",
+        "2" if connections > 1 else "1",
+        "-c",
+        str(connections),
+        "-d",
+        f"{seconds}s",
+        "-s",
+        str(script),
+    ]
     for name, value in headers.items():
         args += ["-H", f"{name}: {value}"]
     output = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout
@@ -90,19 +101,44 @@ def main():
             last = httpx.get(url, headers=headers, params={"after": history}).headers["ETag"]
             idle = {**headers, "If-None-Match": last}
             for clients in (1, 20):
-                rows.append(("idle poll (304)", history, clients, wrk(f"{url}?after={history}", headers=idle,
-                                                                  connections=clients, seconds=options.seconds)))
-                rows.append(("poll, 20 new", history, clients, wrk(f"{url}?after={history - 20}", headers=headers,
-                                                               connections=clients, seconds=options.seconds)))
+                rows.append(
+                    (
+                        "idle poll (304)",
+                        history,
+                        clients,
+                        wrk(f"{url}?after={history}", headers=idle, connections=clients, seconds=options.seconds),
+                    )
+                )
+                rows.append(
+                    (
+                        "poll, 20 new",
+                        history,
+                        clients,
+                        wrk(
+                            f"{url}?after={history - 20}", headers=headers, connections=clients, seconds=options.seconds
+                        ),
+                    )
+                )
         # 1,000 browser tabs, each polling every 500 ms: about 2,000 idle polls a second.
-        tabs = wrk(f"{url}?after={history}", headers=idle, connections=TABS, seconds=max(options.seconds, 10),
-                   lua=TABS_LUA)
+        tabs = wrk(
+            f"{url}?after={history}", headers=idle, connections=TABS, seconds=max(options.seconds, 10), lua=TABS_LUA
+        )
         # Posts at a steady 20 a second, so a "/" post's latency includes the bot's work beside it.
         post_lua = 'wrk.method = "POST"\nwrk.body = \'{"message": "benchmark"}\'\ndelay = function() return 50 end\n'
-        post = wrk(url, headers={**headers, "Content-Type": "application/json"}, connections=1,
-                   seconds=options.seconds, lua=post_lua)
-        slash = wrk(url, headers={**headers, "Content-Type": "application/json"}, connections=1,
-                    seconds=options.seconds, lua=post_lua.replace("benchmark", "/roll 1d6"))
+        post = wrk(
+            url,
+            headers={**headers, "Content-Type": "application/json"},
+            connections=1,
+            seconds=options.seconds,
+            lua=post_lua,
+        )
+        slash = wrk(
+            url,
+            headers={**headers, "Content-Type": "application/json"},
+            connections=1,
+            seconds=options.seconds,
+            lua=post_lua.replace("benchmark", "/roll 1d6"),
+        )
 
     print(f"uvicorn workers: {options.workers}, database: {env.get('DATABASE_URL', 'SQLite')}, cores: {os.cpu_count()}")
     print(f"{'request':<18}{'history':>8}{'clients':>8}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}")
@@ -112,10 +148,15 @@ def main():
         for clients in (1, 20):
             small, large = (r["rps"] for n, h, c, r in rows if n == kind and c == clients)
             print(f"history cost ratio 5000/20, {kind}, {clients} clients: {small / large:.2f}")
-    print(f"1,000 tabs every 500 ms: {tabs['rps']} idle polls/s, p50 {tabs['p50_ms']} ms, "
-          f"p99 {tabs['p99_ms']} ms, errors {tabs['errors']}")
+    print(
+        f"1,000 tabs every 500 ms: {tabs['rps']} idle polls/s, p50 {tabs['p50_ms']} ms, "
+        f"p99 {tabs['p99_ms']} ms, errors {tabs['errors']}"
+    )
     print(f"POST, 1 client at 20/s: {post['rps']} req/s, p50 {post['p50_ms']} ms, p99 {post['p99_ms']} ms")
-    print(f"POST of a '/' command, 1 client at 20/s: {slash['rps']} req/s, p50 {slash['p50_ms']} ms, p99 {slash['p99_ms']} ms")
+    print(
+        f"POST of a '/' command, 1 client at 20/s: {slash['rps']} req/s,"
+        f" p50 {slash['p50_ms']} ms, p99 {slash['p99_ms']} ms"
+    )
     shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -8,6 +8,7 @@ POST is sent until the push frame arrives on a socket (all on one clock: one cli
     .venv/bin/python bench/push.py                 # 1 and 100 listeners, fan-out to 500
     .venv/bin/python bench/push.py --posts 300 --fanout 1000
 """
+
 import argparse
 import asyncio
 import json
@@ -19,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import httpx  # noqa: E402
-from websockets.asyncio.client import connect  # noqa: E402
+import httpx
+from websockets.asyncio.client import connect
 
-from backend.testing import ORIGIN, auth, cluster, sign_up  # noqa: E402
+from backend.testing.servers import ORIGIN, auth, cluster, sign_up
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -125,7 +126,9 @@ def main():
     parser.add_argument("--posts", type=int, default=200, help="posts per latency run (default 200)")
     parser.add_argument("--fanout", type=int, default=500, help="sockets in the fan-out run (default 500)")
     parser.add_argument("--fanout-posts", type=int, default=30, help="posts in the fan-out run (default 30)")
-    parser.add_argument("--ws", default="websockets-sansio", help="uvicorn's --ws implementation (default websockets-sansio)")
+    parser.add_argument(
+        "--ws", default="websockets-sansio", help="uvicorn's --ws implementation (default websockets-sansio)"
+    )
     args = parser.parse_args()
     try:
         import uvloop
@@ -133,10 +136,14 @@ def main():
         uvloop.install()
     except ImportError:
         pass
-    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-          f"{platform.system()} {platform.release()}, load average before: {os.getloadavg()[0]:.2f}")
-    print("| listeners on B | posts | post→push, per socket p50 / p99 (ms) | post→push, all sockets p50 / p99 "
-          "| POST via A p50 / p99 | last socket after the 201 p50 / p99 |")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}, load average before: {os.getloadavg()[0]:.2f}"
+    )
+    print(
+        "| listeners on B | posts | post→push, per socket p50 / p99 (ms) | post→push, all sockets p50 / p99 "
+        "| POST via A p50 / p99 | last socket after the 201 p50 / p99 |"
+    )
     print("|---|---|---|---|---|---|")
     with cluster(2, log_level="warning", ws=args.ws) as live:
         asyncio.run(run(args, live))

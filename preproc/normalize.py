@@ -1,4 +1,5 @@
 """Unicode NFKC and whitespace normalisation, keeping paragraph breaks (blank lines)."""
+
 import re
 import unicodedata
 
@@ -15,7 +16,11 @@ def normalize_text(text: str) -> str:
     """NFKC (full-width letters and digits become ASCII; CJK punctuation stays), one space between words, one blank line
     between paragraphs, no trailing spaces. Line breaks inside a paragraph are kept: headings
     and list items are recognised by them later."""
-    text = _NOT_KEPT.sub(lambda run: unicodedata.normalize("NFKC", run.group()), text).replace("\r\n", "\n").replace("\r", "\n")
+    text = (
+        _NOT_KEPT.sub(lambda run: unicodedata.normalize("NFKC", run.group()), text)
+        .replace("\r\n", "\n")
+        .replace("\r", "\n")
+    )
     text = _CONTROL.sub("", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(lines)

@@ -1,5 +1,6 @@
 """Split a normalised document into passages along headings and paragraphs, never mid-sentence
 where avoidable; each passage remembers the heading it sits under."""
+
 import re
 from dataclasses import dataclass
 

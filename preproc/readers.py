@@ -1,4 +1,5 @@
 """Readers for .txt .md .rst .html .pdf: each file becomes a Document (title + normalised text)."""
+
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser

@@ -3,6 +3,7 @@
 Chinese and Japanese have no spaces between words and Korean attaches particles to words, so
 overlapping character bigrams stand in for words; mixed text is split into script runs first.
 """
+
 import re
 import unicodedata
 from functools import lru_cache
@@ -17,14 +18,17 @@ _TOKEN_RUN = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+(?:['’][^\W_{_CJK}]+)?")
 _IS_CJK = re.compile(rf"[{_CJK}]")
 
 STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had
-    has have having he her here hers herself him himself his how i if in into is it its itself just
-    me more most my myself no nor not now of off on once only or other our ours ourselves out over
-    own s same she should so some such t than that the their theirs them themselves then there these
-    they this those through to too under until up very was we were what when where which while who
-    whom why will with would you your yours yourself yourselves let get got can't don't i'm it's
-    what's""".split()
+    """
+    a about above after again against all am an and any are as at be because
+    been before being below between both but by can could did do does doing down during
+    each few for from further had has have having he her here hers herself him himself
+    his how i if in into is it its itself just me more most my myself
+    no nor not now of off on once only or other our ours ourselves out over
+    own s same she should so some such t than that the their theirs them themselves
+    then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    let get got can't don't i'm it's what's
+    """.split()
 )
 
 

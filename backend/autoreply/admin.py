@@ -1,4 +1,5 @@
 """Admin views of bot jobs (to see failures) and of the knowledge base."""
+
 from django.contrib import admin
 
 from .models import BotJob, Document

@@ -1,4 +1,5 @@
 """App config: connects the "/" hook to the chat's message_created signal."""
+
 from django.apps import AppConfig
 
 
@@ -8,7 +9,10 @@ class AutoreplyConfig(AppConfig):
     verbose_name = "Bot"
 
     def ready(self):
-        from . import hook  # noqa: F401  (connects the receiver)
-        from .registry import load_command_modules
+        from . import (
+            commands,  # noqa: F401  (registers the built-in commands)
+            hook,  # noqa: F401  (connects the receiver)
+        )
+        from .registry import load_plugin_modules
 
-        load_command_modules()
+        load_plugin_modules()

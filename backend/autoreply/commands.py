@@ -1,4 +1,5 @@
 """The built-in commands: /help, /ask, /search, /roll."""
+
 import random
 import re
 

@@ -1,4 +1,5 @@
 """The "/" hook: a message starting with "/" owes a bot reply, recorded in the message's transaction."""
+
 from django.db import transaction
 from django.dispatch import receiver
 

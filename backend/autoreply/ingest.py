@@ -1,4 +1,5 @@
 """Writes to the knowledge base: files in, documents and passages stored, idempotent by content hash."""
+
 import hashlib
 import os
 from dataclasses import dataclass, field

@@ -2,6 +2,7 @@
 
 Channels' ProtocolTypeRouter does not handle the lifespan scope; uvicorn sends it, test clients
 don't, which keeps worker threads out of unit tests."""
+
 import asyncio
 
 from django.conf import settings

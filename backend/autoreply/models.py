@@ -1,4 +1,5 @@
 """Pending bot replies (one job per "/" message) and the knowledge base (documents, passages)."""
+
 from django.db import models
 from django.utils import timezone
 
@@ -38,6 +39,9 @@ class KnowledgeBase(models.Model):
 
     version = models.PositiveBigIntegerField(default=0)
 
+    def __str__(self) -> str:
+        return f"knowledge base v{self.version}"
+
 
 class Document(models.Model):
     source = models.CharField(max_length=500, unique=True)  # the path as given to ingest
@@ -59,3 +63,6 @@ class Passage(models.Model):
     class Meta:
         ordering = ["document", "position"]
         constraints = [models.UniqueConstraint(fields=["document", "position"], name="unique_passage_position")]
+
+    def __str__(self) -> str:
+        return f"{self.document_id}#{self.position} {self.heading}".strip()

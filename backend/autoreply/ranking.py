@@ -1,5 +1,6 @@
 """Reads of the knowledge base: a BM25 index over the stored passages, cached per process and
 rebuilt when the knowledge base's version changes (one small query per search)."""
+
 import logging
 import threading
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """The command registry: one declaration per command; parsing "/name args" and answering it."""
+
 import difflib
 import importlib
 import logging
@@ -7,9 +8,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from backend.chat.models import MAX_MESSAGE_LENGTH
+
 logger = logging.getLogger(__name__)
 
-MAX_REPLY_LENGTH = 2000  # the chat's message limit
 NEAR_MISS_CUTOFF = 0.75  # "/rol" and "/serach" are near misses; "/how ..." is a question
 
 
@@ -44,14 +46,15 @@ def get_command(name: str) -> Command | None:
     return _commands.get(name.lower().lstrip("/"))
 
 
-def load_command_modules() -> None:
-    """The built-in commands, plus any modules named in MYCHAT_BOT_COMMAND_MODULES (plug-ins)."""
-    for module in ["backend.autoreply.commands", *settings.MYCHAT_BOT_COMMAND_MODULES]:
+def load_plugin_modules() -> None:
+    """Modules named in MYCHAT_BOT_COMMAND_MODULES register more commands (the built-in ones are
+    imported explicitly by the app config). A name that does not import stops the start, loudly."""
+    for module in settings.MYCHAT_BOT_COMMAND_MODULES:
         importlib.import_module(module)
 
 
 def parse(text: str) -> tuple[str, str]:
-    """"/Roll  2d6" -> ("roll", "2d6"). The text is expected to start with "/"."""
+    """ "/Roll  2d6" -> ("roll", "2d6"). The text is expected to start with "/"."""
     body = text.strip()[1:].strip()
     name, _, args = body.partition(" ")
     if "\n" in name:
@@ -87,6 +90,6 @@ def answer(text: str) -> Answer:
 
 
 def _fit(reply: str) -> str:
-    if len(reply) <= MAX_REPLY_LENGTH:
+    if len(reply) <= MAX_MESSAGE_LENGTH:
         return reply
-    return reply[: MAX_REPLY_LENGTH - 1].rstrip() + "…"
+    return reply[: MAX_MESSAGE_LENGTH - 1].rstrip() + "…"

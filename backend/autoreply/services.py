@@ -1,4 +1,5 @@
 """Writes of the bot that are not jobs or documents: its user."""
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured

@@ -1,4 +1,5 @@
 """Routes of the bot's API (mounted at /api/commands/)."""
+
 from django.urls import path
 
 from .views import CommandListView

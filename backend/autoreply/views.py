@@ -1,4 +1,5 @@
 """The bot's API: the command list the app uses for suggestions, generated from the registry."""
+
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response

@@ -1,5 +1,6 @@
 """The bot worker: claims pending jobs (exactly once, across threads, processes and hosts),
 answers them and posts the reply as the bot user. Embedded in the server or run by `runbot`."""
+
 import logging
 import os
 import socket

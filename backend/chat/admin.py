@@ -1,4 +1,5 @@
 """Django admin for sessions, members and messages."""
+
 from django.contrib import admin
 
 from .models import ChatSession, Membership, Message

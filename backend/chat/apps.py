@@ -1,4 +1,5 @@
 """App config for chat sessions, members and messages."""
+
 from django.apps import AppConfig
 
 

@@ -5,6 +5,8 @@ hop, so one process fans a message out to hundreds of sockets without queueing b
 thread that sync consumers share. Database work (the membership check, posting) goes through
 `database_sync_to_async`.
 """
+
+import contextlib
 import json
 
 from channels.db import database_sync_to_async
@@ -14,14 +16,15 @@ from django.db import DatabaseError
 from django.http import Http404
 from rest_framework.exceptions import Throttled
 
+from backend.web.throttles import post_wait_seconds
+
 from . import realtime, selectors, services
 from .serializers import MessageSerializer
-from .throttles import post_wait_seconds
 
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_FOUND = 4404
-MAX_FRAME_CHARS = 16 * 1024  # a message is at most 2000 characters; no client frame needs more
+MAX_FRAME_CHARS = 16 * 1024  # far above MAX_MESSAGE_LENGTH and a JSON envelope; no client frame needs more
 
 
 class PushConsumer(AsyncJsonWebsocketConsumer):
@@ -69,10 +72,9 @@ class PushConsumer(AsyncJsonWebsocketConsumer):
 
     async def push(self, event):
         """A frame from the channel layer (see realtime.publish)."""
-        try:
+        # The client may vanish mid-send; its disconnect event follows.
+        with contextlib.suppress(Exception):
             await self.send(text_data=event["text"])
-        except Exception:  # noqa: BLE001 - the client vanished mid-send; its disconnect event follows
-            pass
 
     async def receive(self, text_data=None, bytes_data=None, **kwargs):
         if text_data is None:

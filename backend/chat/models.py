@@ -1,4 +1,5 @@
 """Chat sessions (keyed by an unguessable URI), their members, and their sequenced messages."""
+
 import secrets
 
 from django.conf import settings
@@ -6,7 +7,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+# The one home of these rules: the services, serializers (and so the OpenAPI schema), the socket,
+# the bot and `GET /api/config/` all read them from here.
 MAX_MESSAGE_LENGTH = 2000
+MAX_TITLE_LENGTH = 200
 
 
 def new_session_uri() -> str:
@@ -16,7 +20,7 @@ def new_session_uri() -> str:
 
 class ChatSession(models.Model):
     uri = models.CharField(max_length=32, unique=True, default=new_session_uri, editable=False)
-    title = models.CharField(max_length=200, blank=True)
+    title = models.CharField(max_length=MAX_TITLE_LENGTH, blank=True)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="owned_chats")
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="Membership", related_name="chats")
     created_at = models.DateTimeField(default=timezone.now)
@@ -50,7 +54,8 @@ class Message(models.Model):
     text = models.TextField(max_length=MAX_MESSAGE_LENGTH)
     is_bot = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
-    idempotency_key = models.CharField(max_length=100, null=True, blank=True)
+    # NULL, not "": the unique constraint below only holds among messages that have a key.
+    idempotency_key = models.CharField(max_length=100, null=True, blank=True)  # noqa: DJ001
 
     class Meta:
         ordering = ["session", "seq"]

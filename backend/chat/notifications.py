@@ -1,4 +1,5 @@
 """Notifications: who hears about a mention or a join (writes), and a user's inbox (reads)."""
+
 import re
 
 from django.http import Http404

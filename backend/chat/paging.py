@@ -1,5 +1,6 @@
 """The message cursor: parsing `after` / `before` / `limit` and the ETag of a page. No ORM here,
 so the idle-poll shortcut and the full view share the exact same rules."""
+
 from collections.abc import Mapping
 from dataclasses import dataclass
 

@@ -4,6 +4,7 @@ A push is a hint (the channel layer is at-most-once); the message cursor is the 
 failed publish is logged and forgotten, never turned into an error for the writer whose row
 is already committed.
 """
+
 import asyncio
 import json
 import logging
@@ -63,7 +64,7 @@ def publish(group: str, text: str, *, event_type: str = PUSH_EVENT) -> None:
             asyncio.run_coroutine_threadsafe(layer.group_send(group, event), loop).result(PUBLISH_TIMEOUT_SECONDS)
         else:
             async_to_sync(layer.group_send)(group, event)
-    except Exception:  # noqa: BLE001 - the push is only a hint; pollers still get the row
+    except Exception:
         logger.warning("push to %s failed", group, exc_info=True)
 
 

@@ -1,4 +1,5 @@
 """WebSocket routes (the `ws/` counterpart of urls.py)."""
+
 from django.urls import path
 
 from . import consumers

@@ -1,4 +1,5 @@
 """Reads: who may see a session, and the pages of its history."""
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.http import Http404

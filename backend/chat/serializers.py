@@ -1,14 +1,10 @@
 """Output shapes of the chat API (input rules live in services.py)."""
-from django.contrib.auth import get_user_model
+
 from rest_framework import serializers
 
-from .models import ChatSession, Message, Notification
+from backend.accounts.serializers import PublicUserSerializer
 
-
-class PublicUserSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = get_user_model()
-        fields = ["id", "username"]
+from .models import MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH, ChatSession, Message, Notification
 
 
 class SessionSerializer(serializers.ModelSerializer):
@@ -21,7 +17,7 @@ class SessionSerializer(serializers.ModelSerializer):
 
 
 class SessionCreateSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    title = serializers.CharField(max_length=MAX_TITLE_LENGTH, required=False, allow_blank=True, default="")
 
 
 class MessageSerializer(serializers.ModelSerializer):
@@ -36,7 +32,7 @@ class MessageSerializer(serializers.ModelSerializer):
 class MessageCreateSerializer(serializers.Serializer):
     """Documents the POST body for the schema; the rules themselves are in services.clean_message_text."""
 
-    message = serializers.CharField(max_length=2000)
+    message = serializers.CharField(max_length=MAX_MESSAGE_LENGTH)
 
 
 class MessagePageSerializer(serializers.Serializer):
@@ -52,3 +48,9 @@ class NotificationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Notification
         fields = ["id", "kind", "text", "actor", "session", "read", "created_at"]
+
+
+class ConfigSerializer(serializers.Serializer):
+    message_max_length = serializers.IntegerField()
+    title_max_length = serializers.IntegerField()
+    bot_username = serializers.CharField()

@@ -1,9 +1,10 @@
 """Writes: every change to chat sessions, members and messages goes through these functions."""
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from .models import MAX_MESSAGE_LENGTH, ChatSession, Membership, Message
+from .models import MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH, ChatSession, Membership, Message
 from .notifications import notification_for_join, notifications_for_mentions
 from .realtime import broadcast_message_on_commit
 from .signals import message_created
@@ -38,8 +39,8 @@ def clean_idempotency_key(key: object) -> str | None:
 @transaction.atomic
 def session_create(*, owner, title: str = "") -> ChatSession:
     title = (title or "").strip()
-    if len(title) > ChatSession._meta.get_field("title").max_length:
-        raise ValidationError({"title": ["At most 200 characters."]})
+    if len(title) > MAX_TITLE_LENGTH:
+        raise ValidationError({"title": [f"At most {MAX_TITLE_LENGTH} characters."]})
     session = ChatSession.objects.create(owner=owner, title=title)
     Membership.objects.create(session=session, user=owner)
     return session

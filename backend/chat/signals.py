@@ -1,4 +1,5 @@
 """The hook interface other apps (the bot) listen on; sent inside the writing transaction."""
+
 from django.dispatch import Signal
 
 # Sent by message_create inside its transaction, with `message=`. A receiver that writes

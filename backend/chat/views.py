@@ -1,15 +1,20 @@
 """The chat REST API: thin views over services.py (writes) and selectors.py (reads)."""
-from django.db import connection
-from django.http import JsonResponse
+
+from django.conf import settings
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ParseError
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from backend.web.throttles import PostMessageThrottle
+
 from . import notifications, selectors, services
-from .paging import etag_matches, page_etag, parse_page_query
+from .models import MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH
+from .paging import DEFAULT_LIMIT, MAX_LIMIT, etag_matches, page_etag, parse_page_query
 from .serializers import (
+    ConfigSerializer,
     MessageCreateSerializer,
     MessagePageSerializer,
     MessageSerializer,
@@ -17,7 +22,6 @@ from .serializers import (
     SessionCreateSerializer,
     SessionSerializer,
 )
-from .throttles import PostMessageThrottle
 
 
 def json_object(request) -> dict:
@@ -67,7 +71,11 @@ class MessagesView(APIView):
         parameters=[
             OpenApiParameter("after", int, description="Only messages with a larger seq (the poll cursor)."),
             OpenApiParameter("before", int, description="Only messages with a smaller seq (paging back)."),
-            OpenApiParameter("limit", int, description="At most this many (default 100, max 200)."),
+            OpenApiParameter(
+                "limit",
+                int,
+                description=f"At most this many (default {DEFAULT_LIMIT}, max {MAX_LIMIT}).",
+            ),
         ],
         responses=MessagePageSerializer,
     )
@@ -116,11 +124,17 @@ class NotificationReadView(APIView):
         return Response(NotificationSerializer(notification).data)
 
 
-def healthz(request):
-    """Liveness plus a database round trip, for load balancers."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception as exc:  # any database failure means not healthy
-        return JsonResponse({"status": "error", "database": type(exc).__name__}, status=503)
-    return JsonResponse({"status": "ok"})
+class ConfigView(APIView):
+    """The limits and names the app needs before it talks to anyone: read here, never copied."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses=ConfigSerializer)
+    def get(self, request):
+        config = {
+            "message_max_length": MAX_MESSAGE_LENGTH,
+            "title_max_length": MAX_TITLE_LENGTH,
+            "bot_username": settings.MYCHAT_BOT_USERNAME,
+        }
+        return Response(ConfigSerializer(config).data)

@@ -1,4 +1,5 @@
 """Normalising text and splitting it into passages along headings, paragraphs and sentences."""
+
 from preproc import normalize_text, split_passages, split_sentences
 from preproc.passages import MAX_CHARS
 
@@ -8,7 +9,15 @@ def test_normalize_applies_nfkc_and_collapses_whitespace():
 
 
 def test_sentences_split_after_english_and_cjk_punctuation():
-    assert split_sentences("One. Two? Three! 四。五！六？七") == ["One.", "Two?", "Three!", "四。", "五！", "六？", "七"]
+    assert split_sentences("One. Two? Three! 四。五！六？七") == [
+        "One.",
+        "Two?",
+        "Three!",
+        "四。",
+        "五！",
+        "六？",
+        "七",
+    ]
 
 
 def test_passages_follow_headings():

@@ -1,4 +1,5 @@
 """Tokenising English, Chinese, Japanese, Korean and mixed text for retrieval."""
+
 from preproc import tokenize
 
 

@@ -1,4 +1,5 @@
 """Bot fixtures: a knowledge base loaded from the test corpus, a chat with a "/" message, a worker."""
+
 from pathlib import Path
 
 import pytest

@@ -1,18 +1,19 @@
 """Helpers for tests that run real server and worker processes on a throwaway database."""
+
 import json
 import os
 import sqlite3
 import subprocess
 import sys
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
 
-from backend import testing
+from backend.testing import servers as testing
 
 ROOT = testing.ROOT
+wait_until = testing.wait_until
 
 POST_SCRIPT = """
 import json, sys, django
@@ -78,14 +79,6 @@ def run(args, env) -> str:
     result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
-
-
-def wait_until(condition, timeout: float = 30, message: str = "condition") -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {message}")
-        time.sleep(0.05)
 
 
 def stop(process: subprocess.Popen) -> None:

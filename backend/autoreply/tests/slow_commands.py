@@ -1,4 +1,5 @@
 """Test-only commands, loaded into worker processes via MYCHAT_BOT_COMMAND_MODULES."""
+
 import time
 
 from backend.autoreply.registry import command

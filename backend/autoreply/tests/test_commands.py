@@ -1,4 +1,5 @@
 """Dialog tables for every command: (what the user types, what the bot answers)."""
+
 import random
 import re
 

@@ -1,4 +1,5 @@
 """The retrieval evaluation set: English and Chinese questions against the test corpus; top-1 accuracy."""
+
 import pytest
 
 from backend.autoreply import ranking

@@ -1,4 +1,5 @@
 """`manage.py ingest`: idempotent by content hash, replaces changed files, prunes, skips bad files."""
+
 from io import StringIO
 
 import pytest

@@ -1,10 +1,12 @@
 """Real processes: a worker killed with SIGKILL mid-job, two workers on PostgreSQL, the embedded worker."""
-import socket
+
 import subprocess
 import sys
 
 import httpx
 import pytest
+
+from backend.testing.servers import free_port
 
 from .processes import ROOT, postgres_database, sqlite_database, stop, wait_until
 
@@ -57,17 +59,11 @@ def test_two_workers_on_postgresql_answer_each_message_exactly_once():
         assert db.scalar("SELECT count(DISTINCT claimed_by) FROM autoreply_botjob") == 2  # both took work
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_the_server_process_answers_with_its_embedded_worker(tmp_path):
     """What `make run` does: uvicorn's lifespan event starts the worker; a "/" POST gets its reply."""
     with sqlite_database(tmp_path) as db:
         db.migrate()
-        port = _free_port()
+        port = free_port()
         env = db.env(MYCHAT_BOT_POLL_SECONDS="30")  # so the reply below proves the on-commit wake-up
         server = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "backend.asgi:application", "--port", str(port), "--lifespan", "on"],

@@ -1,4 +1,5 @@
 """The command registry: declarations, parsing, near misses, failures, and GET /api/commands/."""
+
 import pytest
 
 from backend.autoreply import registry
@@ -34,7 +35,12 @@ def test_a_name_cannot_be_registered_twice(scratch_commands):
 
 @pytest.mark.parametrize(
     "text, parsed",
-    [("/roll 2d6", ("roll", "2d6")), ("/ROLL   2d6 ", ("roll", "2d6")), ("/", ("", "")), ("/help\nroll", ("help", "roll"))],
+    [
+        ("/roll 2d6", ("roll", "2d6")),
+        ("/ROLL   2d6 ", ("roll", "2d6")),
+        ("/", ("", "")),
+        ("/help\nroll", ("help", "roll")),
+    ],
 )
 def test_parse_splits_name_and_arguments(text, parsed):
     assert parse(text) == parsed

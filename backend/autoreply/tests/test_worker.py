@@ -1,4 +1,5 @@
 """The worker: claims a job once, posts the reply as the bot, survives lost leases and failures."""
+
 import pytest
 from django.utils import timezone
 

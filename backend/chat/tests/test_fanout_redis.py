@@ -3,6 +3,7 @@
 Runs two real uvicorn processes (backend.asgi:application) on a throwaway PostgreSQL database and
 the machine's Redis. Skips, saying why, when either is missing; with CI set it fails instead.
 """
+
 import asyncio
 import contextlib
 import json
@@ -12,7 +13,7 @@ import pytest
 from django.apps import apps
 from websockets.asyncio.client import connect
 
-from backend.testing import ORIGIN, auth, cluster, sign_up
+from backend.testing.servers import ORIGIN, auth, cluster, sign_up
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
 RECEIVE_TIMEOUT = 10
@@ -102,9 +103,11 @@ async def test_the_server_survives_clients_that_vanish_mid_send(servers, room):
     """Sockets dropped without a closing handshake while pushes are in flight cost nobody else."""
     vanishing = [await chat_socket(servers, 1, room["uri"], room["bob"]) for _ in range(5)]
     async with chat_socket(servers, 1, room["uri"], room["alice"]) as survivor:
-        posting = asyncio.create_task(asyncio.to_thread(
-            lambda: [post(servers.urls[0], room["alice"], room["uri"], f"burst {n}") for n in range(20)]
-        ))
+        posting = asyncio.create_task(
+            asyncio.to_thread(
+                lambda: [post(servers.urls[0], room["alice"], room["uri"], f"burst {n}") for n in range(20)]
+            )
+        )
         await asyncio.sleep(0.05)
         for socket in vanishing:
             socket.transport.abort()  # no close frame: the client just disappears

@@ -1,7 +1,11 @@
 """Posting and reading messages: the cursor, validation, idempotency, ETags and query counts."""
+
 import pytest
 
 from backend.chat.models import Message
+from backend.testing.api import post_message as post
+from backend.testing.api import read_messages as page
+from backend.testing.api import seqs
 
 pytestmark = pytest.mark.django_db
 
@@ -9,18 +13,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def alice_client(client_for, alice):
     return client_for(alice)
-
-
-def post(client, uri, text, **headers):
-    return client.post(f"/api/chats/{uri}/messages/", {"message": text}, format="json", **headers)
-
-
-def page(client, uri, query="", **headers):
-    return client.get(f"/api/chats/{uri}/messages/{query}", **headers)
-
-
-def seqs(response):
-    return [m["seq"] for m in response.json()["messages"]]
 
 
 def test_a_posted_message_has_the_contract_shape(alice_client, alice, chat):
@@ -60,9 +52,7 @@ def test_without_after_the_newest_page_and_before_pages_back(alice_client, chat)
 
 def test_limit_defaults_to_100_and_caps_at_200(alice_client, alice, chat):
     session_id = Message.objects.model._meta.get_field("session").related_model.objects.get(uri=chat).pk
-    Message.objects.bulk_create(
-        Message(session_id=session_id, seq=i, user=alice, text=f"m{i}") for i in range(1, 251)
-    )
+    Message.objects.bulk_create(Message(session_id=session_id, seq=i, user=alice, text=f"m{i}") for i in range(1, 251))
     assert len(seqs(page(alice_client, chat, "?after=0"))) == 100
     assert len(seqs(page(alice_client, chat, "?after=0&limit=200"))) == 200
 
@@ -160,7 +150,7 @@ def test_an_overlong_idempotency_key_is_400(alice_client, chat):
 
 def test_posting_too_fast_is_429_with_retry_after(alice_client, chat, settings):
     settings.RATE_LIMITS_ON = True
-    from backend.chat.throttles import PostMessageThrottle
+    from backend.web.throttles import PostMessageThrottle
 
     allowed = PostMessageThrottle().num_requests
     for i in range(allowed):
@@ -198,9 +188,7 @@ def test_an_idle_poll_costs_two_queries_and_reads_no_messages(
     assert not any("chat_message" in query["sql"] for query in captured.captured_queries)
 
 
-def test_a_poll_with_news_costs_three_queries_whatever_the_page_size(
-    alice_client, chat, django_assert_num_queries
-):
+def test_a_poll_with_news_costs_three_queries_whatever_the_page_size(alice_client, chat, django_assert_num_queries):
     for i in range(30):
         post(alice_client, chat, f"m{i}")
     with django_assert_num_queries(3):  # token, session + membership, messages with their users

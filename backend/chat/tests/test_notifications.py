@@ -1,26 +1,16 @@
 """Notifications: mentions and joins are stored, listed over REST, marked read, pushed to the user's sockets."""
+
 import pytest
 from asgiref.sync import sync_to_async
-from channels.testing import WebsocketCommunicator
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.authtoken.models import Token
 
-from backend.asgi import application
 from backend.chat import services
 from backend.chat.consumers import CLOSE_UNAUTHENTICATED
 from backend.chat.models import ChatSession, Notification
 from backend.chat.notifications import mentioned_usernames
-
-ORIGIN = (b"origin", b"http://localhost")
-
-
-def join(client, uri):
-    return client.post(f"/api/chats/{uri}/members/")
-
-
-def post(client, uri, text):
-    return client.post(f"/api/chats/{uri}/messages/", {"message": text}, format="json")
+from backend.testing.api import join, post_message, token_of
+from backend.testing.sockets import socket
 
 
 def inbox(client, query=""):
@@ -57,7 +47,7 @@ class TestOverRest:
         assert len(inbox(client_for(alice))) == 1
 
     def test_a_mentioned_member_is_notified(self, together, alice, bob, client_for):
-        post(client_for(alice), together, "hey @bob, look at this")
+        post_message(client_for(alice), together, "hey @bob, look at this")
         [notification] = inbox(client_for(bob))
         assert notification["kind"] == "mention" and notification["actor"]["username"] == "alice"
         assert "hey @bob, look at this" in notification["text"]
@@ -65,13 +55,13 @@ class TestOverRest:
     def test_mentions_of_non_members_of_oneself_and_of_addresses_notify_nobody(
         self, together, alice, carol, client_for
     ):
-        post(client_for(alice), together, "@carol is not here, @alice is me, mail bob@example.com")
+        post_message(client_for(alice), together, "@carol is not here, @alice is me, mail bob@example.com")
         assert inbox(client_for(carol)) == []
         assert [n["kind"] for n in inbox(client_for(alice))] == ["join"]
         assert Notification.objects.filter(kind="mention").count() == 0
 
     def test_a_member_mentioned_twice_gets_one_notification(self, together, alice, bob, client_for):
-        post(client_for(alice), together, "@bob @bob @bob!")
+        post_message(client_for(alice), together, "@bob @bob @bob!")
         assert len(inbox(client_for(bob))) == 1
 
     def test_a_message_without_an_at_sign_costs_no_notification_query(self, together, alice):
@@ -83,7 +73,7 @@ class TestOverRest:
 
     def test_unread_lists_only_unread_newest_first(self, together, alice, bob, client_for):
         for n in range(3):
-            post(client_for(alice), together, f"@bob number {n}")
+            post_message(client_for(alice), together, f"@bob number {n}")
         bobs = client_for(bob)
         listed = inbox(bobs)
         assert [n["text"][-1] for n in listed] == ["2", "1", "0"]
@@ -139,28 +129,28 @@ def test_mention_parsing(text, names):
 @pytest.mark.django_db(transaction=True)
 class TestOverTheSocket:
     async def test_every_open_socket_of_the_recipient_gets_the_notification(self, chat, alice, bob, client_for):
-        token = await sync_to_async(lambda: Token.objects.get_or_create(user=alice)[0].key)()
-        sockets = [WebsocketCommunicator(application, f"/ws/notifications/?token={token}", headers=[ORIGIN]) for _ in range(2)]
-        for socket in sockets:
-            assert (await socket.connect())[0]
+        token = await sync_to_async(token_of)(alice)
+        sockets = [socket(f"/ws/notifications/?token={token}") for _ in range(2)]
+        for listener in sockets:
+            assert (await listener.connect())[0]
         response = await sync_to_async(lambda: join(client_for(bob), chat), thread_sensitive=False)()
         assert response.status_code == 201
         stored = await sync_to_async(lambda: inbox(client_for(alice))[0])()
-        for socket in sockets:
-            assert await socket.receive_json_from() == {"type": "notification", "notification": stored}
-            await socket.disconnect()
+        for listener in sockets:
+            assert await listener.receive_json_from() == {"type": "notification", "notification": stored}
+            await listener.disconnect()
 
     async def test_others_sockets_hear_nothing(self, chat, bob, carol, client_for):
-        token = await sync_to_async(lambda: Token.objects.get_or_create(user=carol)[0].key)()
-        socket = WebsocketCommunicator(application, f"/ws/notifications/?token={token}", headers=[ORIGIN])
-        assert (await socket.connect())[0]
+        token = await sync_to_async(token_of)(carol)
+        listener = socket(f"/ws/notifications/?token={token}")
+        assert (await listener.connect())[0]
         await sync_to_async(lambda: join(client_for(bob), chat), thread_sensitive=False)()
-        assert await socket.receive_nothing()
-        await socket.send_json_to({"type": "ping"})
-        assert await socket.receive_json_from() == {"type": "pong"}
-        await socket.disconnect()
+        assert await listener.receive_nothing()
+        await listener.send_json_to({"type": "ping"})
+        assert await listener.receive_json_from() == {"type": "pong"}
+        await listener.disconnect()
 
     async def test_the_notification_socket_needs_a_token(self):
-        socket = WebsocketCommunicator(application, "/ws/notifications/?token=bad", headers=[ORIGIN])
-        assert (await socket.connect())[0]
-        assert (await socket.receive_output())["code"] == CLOSE_UNAUTHENTICATED
+        listener = socket("/ws/notifications/?token=bad")
+        assert (await listener.connect())[0]
+        assert (await listener.receive_output())["code"] == CLOSE_UNAUTHENTICATED

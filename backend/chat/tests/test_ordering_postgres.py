@@ -1,11 +1,12 @@
 """On PostgreSQL, with two server processes and concurrent writers, a poller using only `after=`
 sees every message exactly once and in order: seq 1..N with no gaps."""
+
 import threading
 
 import httpx
 import pytest
 
-from backend.testing import auth, manage, postgres_database, project_env, server, sign_up
+from backend.testing.servers import auth, manage, postgres_database, project_env, server, sign_up
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 

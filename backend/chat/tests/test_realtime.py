@@ -1,48 +1,23 @@
 """The chat socket: close codes, pushes after commit, posting over the socket, heartbeats."""
+
 import json
 import logging
 import threading
 
 import pytest
 from asgiref.sync import sync_to_async
-from channels.testing import WebsocketCommunicator
 from django.db import transaction
-from rest_framework.authtoken.models import Token
 
-from backend.asgi import application
 from backend.chat import services
 from backend.chat.consumers import CLOSE_FORBIDDEN, CLOSE_NOT_FOUND, CLOSE_UNAUTHENTICATED
 from backend.chat.models import ChatSession, Message
-from backend.chat.redact import RedactTokenFilter
-from backend.chat.throttles import PostMessageThrottle
+from backend.testing.api import post_message, token_of
+from backend.testing.sockets import close_code, open_socket, socket
+from backend.web.redact import RedactTokenFilter
+from backend.web.throttles import PostMessageThrottle
 
 # Consumers read the database from other threads: they must see committed rows.
 pytestmark = pytest.mark.django_db(transaction=True)
-
-ORIGIN = (b"origin", b"http://localhost:5173")
-
-
-def token_of(user) -> str:
-    return Token.objects.get_or_create(user=user)[0].key
-
-
-def socket(path: str, *, origin=ORIGIN) -> WebsocketCommunicator:
-    return WebsocketCommunicator(application, path, headers=[origin] if origin else [])
-
-
-async def open_socket(uri: str, token: str) -> WebsocketCommunicator:
-    communicator = socket(f"/ws/chats/{uri}/?token={token}")
-    connected, _ = await communicator.connect()
-    assert connected
-    return communicator
-
-
-async def close_code(communicator) -> int:
-    connected, _ = await communicator.connect()
-    assert connected, "a refused socket is accepted first so the client can read the close code"
-    output = await communicator.receive_output()
-    assert output["type"] == "websocket.close"
-    return output["code"]
 
 
 @pytest.fixture
@@ -60,7 +35,7 @@ def post_as(client_for):
     """POST a message over REST from a worker thread (the test itself runs in the event loop)."""
 
     def post(user, uri, text):
-        response = client_for(user).post(f"/api/chats/{uri}/messages/", {"message": text}, format="json")
+        response = post_message(client_for(user), uri, text)
         return response.status_code, response.json()
 
     return sync_to_async(post, thread_sensitive=False)
@@ -95,7 +70,7 @@ async def test_a_foreign_origin_is_refused_at_the_handshake(chat, alice_token):
 
 
 async def test_logging_out_closes_the_users_open_sockets_with_4401(chat, alice, alice_token, client_for):
-    chat_socket = await open_socket(chat, alice_token)
+    chat_socket = await open_socket(f"/ws/chats/{chat}/?token={alice_token}")
     notifications = socket(f"/ws/notifications/?token={alice_token}")
     assert (await notifications.connect())[0]
 
@@ -108,7 +83,7 @@ async def test_logging_out_closes_the_users_open_sockets_with_4401(chat, alice, 
 
 
 async def test_a_member_hears_a_message_posted_over_rest_exactly_as_rest_returns_it(chat, alice, alice_token, post_as):
-    communicator = await open_socket(chat, alice_token)
+    communicator = await open_socket(f"/ws/chats/{chat}/?token={alice_token}")
     status, body = await post_as(alice, chat, "hello @nobody")
     assert status == 201
     assert await communicator.receive_json_from() == {"type": "message", "message": body}
@@ -116,7 +91,7 @@ async def test_a_member_hears_a_message_posted_over_rest_exactly_as_rest_returns
 
 
 async def test_pushes_carry_consecutive_seqs(chat, alice, alice_token, post_as):
-    communicator = await open_socket(chat, alice_token)
+    communicator = await open_socket(f"/ws/chats/{chat}/?token={alice_token}")
     for text in ("one", "two", "three"):
         await post_as(alice, chat, text)
     pushed = [(await communicator.receive_json_from())["message"] for _ in range(3)]
@@ -125,11 +100,11 @@ async def test_pushes_carry_consecutive_seqs(chat, alice, alice_token, post_as):
 
 
 async def test_a_rolled_back_message_is_never_pushed(chat, alice, alice_token, post_as):
-    communicator = await open_socket(chat, alice_token)
+    communicator = await open_socket(f"/ws/chats/{chat}/?token={alice_token}")
 
     def post_then_fail():
         session = ChatSession.objects.get(uri=chat)
-        with pytest.raises(RuntimeError), transaction.atomic():
+        with pytest.raises(RuntimeError), transaction.atomic():  # noqa: PT012 - fails after the write, on purpose
             services.message_create(session=session, user=alice, text="never happened")
             raise RuntimeError("rolled back")
 
@@ -143,10 +118,12 @@ async def test_a_rolled_back_message_is_never_pushed(chat, alice, alice_token, p
 
 async def test_a_message_saved_by_a_plain_thread_is_pushed_too(chat, alice, alice_token):
     """The bot's worker is a thread of its own, outside any async context."""
-    communicator = await open_socket(chat, alice_token)
+    communicator = await open_socket(f"/ws/chats/{chat}/?token={alice_token}")
 
     def bot_like_worker():
-        services.message_create(session=ChatSession.objects.get(uri=chat), user=alice, text="from a thread", is_bot=True)
+        services.message_create(
+            session=ChatSession.objects.get(uri=chat), user=alice, text="from a thread", is_bot=True
+        )
 
     worker = threading.Thread(target=bot_like_worker)
     worker.start()
@@ -158,7 +135,10 @@ async def test_a_message_saved_by_a_plain_thread_is_pushed_too(chat, alice, alic
 
 async def test_a_message_posted_over_the_socket_reaches_every_member(chat, bob, alice_token, bob_token, client_for):
     await sync_to_async(lambda: client_for(bob).post(f"/api/chats/{chat}/members/"))()
-    alices, bobs = await open_socket(chat, alice_token), await open_socket(chat, bob_token)
+    alices, bobs = (
+        await open_socket(f"/ws/chats/{chat}/?token={alice_token}"),
+        await open_socket(f"/ws/chats/{chat}/?token={bob_token}"),
+    )
     await alices.send_json_to({"type": "message", "message": "  hi bob  ", "idempotency_key": "k1"})
     for communicator in (alices, bobs):
         pushed = await communicator.receive_json_from()
@@ -170,7 +150,7 @@ async def test_a_message_posted_over_the_socket_reaches_every_member(chat, bob, 
 
 
 async def test_a_retried_idempotency_key_over_the_socket_answers_the_first_message(chat, alice_token):
-    communicator = await open_socket(chat, alice_token)
+    communicator = await open_socket(f"/ws/chats/{chat}/?token={alice_token}")
     await communicator.send_json_to({"type": "message", "message": "once", "idempotency_key": "same"})
     first = await communicator.receive_json_from()
     await communicator.send_json_to({"type": "message", "message": "once", "idempotency_key": "same"})
@@ -192,7 +172,7 @@ async def test_a_retried_idempotency_key_over_the_socket_answers_the_first_messa
     ],
 )
 async def test_bad_input_over_the_socket_gets_an_error_and_the_socket_stays_open(chat, alice_token, frame, field):
-    communicator = await open_socket(chat, alice_token)
+    communicator = await open_socket(f"/ws/chats/{chat}/?token={alice_token}")
     await communicator.send_json_to(frame)
     error = await communicator.receive_json_from()
     assert error["type"] == "error" and field in error["errors"], error
@@ -204,7 +184,7 @@ async def test_bad_input_over_the_socket_gets_an_error_and_the_socket_stays_open
 
 @pytest.mark.parametrize("raw", ["{not json", "[1, 2]", '"text"', "null"])
 async def test_malformed_frames_get_an_error_not_a_dropped_socket(chat, alice_token, raw):
-    communicator = await open_socket(chat, alice_token)
+    communicator = await open_socket(f"/ws/chats/{chat}/?token={alice_token}")
     await communicator.send_to(text_data=raw)
     assert (await communicator.receive_json_from())["type"] == "error"
     await communicator.send_to(bytes_data=b"\x00\x01")
@@ -217,7 +197,7 @@ async def test_malformed_frames_get_an_error_not_a_dropped_socket(chat, alice_to
 async def test_posting_too_fast_over_the_socket_is_refused_like_over_rest(chat, alice_token, settings):
     settings.RATE_LIMITS_ON = True
     allowed = PostMessageThrottle().num_requests
-    communicator = await open_socket(chat, alice_token)
+    communicator = await open_socket(f"/ws/chats/{chat}/?token={alice_token}")
     for n in range(allowed):
         await communicator.send_json_to({"type": "message", "message": f"m{n}"})
         assert (await communicator.receive_json_from())["type"] == "message"
@@ -229,7 +209,7 @@ async def test_posting_too_fast_over_the_socket_is_refused_like_over_rest(chat, 
 
 
 async def test_an_error_echoes_the_idempotency_key_so_the_client_can_match_it(chat, alice_token):
-    communicator = await open_socket(chat, alice_token)
+    communicator = await open_socket(f"/ws/chats/{chat}/?token={alice_token}")
     await communicator.send_json_to({"type": "message", "message": "", "idempotency_key": "abc"})
     error = await communicator.receive_json_from()
     assert error["idempotency_key"] == "abc" and error["errors"] == {"message": ["May not be blank."]}
@@ -238,7 +218,7 @@ async def test_an_error_echoes_the_idempotency_key_so_the_client_can_match_it(ch
 
 async def test_sockets_of_other_sessions_hear_nothing(chat, alice, alice_token, post_as, client_for):
     other = (await sync_to_async(lambda: client_for(alice).post("/api/chats/"))()).json()["uri"]
-    communicator = await open_socket(other, alice_token)
+    communicator = await open_socket(f"/ws/chats/{other}/?token={alice_token}")
     await post_as(alice, chat, "not for the other chat")
     assert await communicator.receive_nothing()
     await communicator.disconnect()
@@ -246,8 +226,13 @@ async def test_sockets_of_other_sessions_hear_nothing(chat, alice, alice_token, 
 
 def test_tokens_in_uvicorn_log_lines_are_redacted():
     record = logging.LogRecord(
-        "uvicorn.error", logging.INFO, __file__, 1, '%s - "WebSocket %s" [accepted]',
-        ("127.0.0.1:5000", "/ws/chats/abc/?token=0123456789abcdef&x=1"), None,
+        "uvicorn.error",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "WebSocket %s" [accepted]',
+        ("127.0.0.1:5000", "/ws/chats/abc/?token=0123456789abcdef&x=1"),
+        None,
     )
     RedactTokenFilter().filter(record)
     line = record.getMessage()

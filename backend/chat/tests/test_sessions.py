@@ -1,4 +1,5 @@
 """Chat sessions: start one, list mine, read one as a member, join by its URI."""
+
 import re
 
 import pytest

@@ -1,4 +1,5 @@
 """`manage.py ingest PATH...`: load documents into the bot's knowledge base (idempotent)."""
+
 import time
 
 from django.core.management.base import BaseCommand

@@ -1,4 +1,5 @@
 """`manage.py runbot`: the bot worker as its own process (scale-out; set MYCHAT_BOT_EMBEDDED=0 on servers)."""
+
 import signal
 
 from django.core.management.base import BaseCommand

@@ -1,4 +1,5 @@
 """The idle-poll lane answers 304 in one query, under exactly the full view's token and membership rules."""
+
 import httpx
 import pytest
 from asgiref.sync import sync_to_async
@@ -7,7 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 
 from backend.asgi import application
-from backend.chat.idle_poll import IdlePollShortcut, member_last_seq
+from backend.chat.lean_poll import LANES, member_last_seq
+from backend.testing.api import post_message, token_of
+from backend.web.lanes import LeanLanes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,10 +25,6 @@ class FullStackSpy:
         self.calls += 1
         await send({"type": "http.response.start", "status": 299, "headers": []})
         await send({"type": "http.response.body", "body": b""})
-
-
-def token_of(user) -> str:
-    return Token.objects.get_or_create(user=user)[0].key
 
 
 @pytest.fixture
@@ -49,7 +48,7 @@ async def get(app, uri, token=None, etag=None, query="?after=1", **headers):
 async def test_member_with_the_current_etag_gets_304_without_django(polled, alice):
     uri, etag = polled
     spy = FullStackSpy()
-    response = await get(IdlePollShortcut(spy), uri, await _token(alice), etag)
+    response = await get(LeanLanes(spy, LANES), uri, await _token(alice), etag)
     assert response.status_code == 304 and response.headers["etag"] == etag
     assert spy.calls == 0
 
@@ -72,7 +71,7 @@ async def test_anything_but_a_current_idle_poll_falls_through(polled, alice, cas
         "no token": dict(etag=etag),
     }[case]
     spy = FullStackSpy()
-    assert (await get(IdlePollShortcut(spy), uri, **arguments)).status_code == 299
+    assert (await get(LeanLanes(spy, LANES), uri, **arguments)).status_code == 299
     assert spy.calls == 1
 
 
@@ -116,6 +115,6 @@ async def _token(user) -> str:
 
 async def _post_as(client_for, user, uri, text):
     def post():
-        client_for(user).post(f"/api/chats/{uri}/messages/", {"message": text}, format="json")
+        post_message(client_for(user), uri, text)
 
     await sync_to_async(post)()

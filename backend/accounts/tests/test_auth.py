@@ -1,8 +1,9 @@
 """Sign-up, sign-in and sign-out through Djoser's token endpoints."""
+
 import pytest
 from django.core.cache import cache
 
-from backend.chat.throttles import LoginThrottle
+from backend.web.throttles import LoginThrottle
 
 pytestmark = pytest.mark.django_db
 
@@ -79,9 +80,11 @@ def test_the_login_limit_cannot_be_lifted(api_client, settings, disguise):
     allowed = LoginThrottle().num_requests
     statuses = []
     for n in range(allowed + 1):
-        headers = {"HTTP_AUTHORIZATION": f"Token {attacker}"} if disguise == "a token of ones own" else {
-            "HTTP_X_FORWARDED_FOR": f"203.0.113.{n}"
-        }
+        headers = (
+            {"HTTP_AUTHORIZATION": f"Token {attacker}"}
+            if disguise == "a token of ones own"
+            else {"HTTP_X_FORWARDED_FOR": f"203.0.113.{n}"}
+        )
         guess = {"username": "carol", "password": f"guess number {n} 77"}
         statuses.append(api_client.post("/auth/token/login/", guess, format="json", **headers).status_code)
     assert statuses == [400] * allowed + [429]

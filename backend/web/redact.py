@@ -1,4 +1,5 @@
 """A logging filter that keeps WebSocket tokens out of the server logs (no Django imports: used by LOGGING)."""
+
 import logging
 import re
 

@@ -1,6 +1,7 @@
 """Real servers for tests and benchmarks that cross process boundaries: a throwaway PostgreSQL
 database, the machine's Redis, and uvicorn processes serving this project. A missing server
 skips the test, saying why, unless CI is set: then it fails, because CI must run them."""
+
 import contextlib
 import os
 import secrets
@@ -16,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 POSTGRES_URL = os.environ.get("MYCHAT_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("MYCHAT_TEST_REDIS_URL", "redis://127.0.0.1:6379")
 ORIGIN = "http://127.0.0.1"  # what a browser on the server's own page sends on a WebSocket handshake
@@ -81,6 +82,14 @@ def manage(env: dict, *args: str, timeout: float = 120) -> subprocess.CompletedP
     return result
 
 
+def wait_until(condition, timeout: float = 30, message: str = "condition") -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {message}")
+        time.sleep(0.05)
+
+
 def stop(process: subprocess.Popen) -> None:
     if process.poll() is None:
         process.terminate()
@@ -95,9 +104,26 @@ def stop(process: subprocess.Popen) -> None:
 def server(env: dict, *, log: Path, workers: int = 1, ws: str = "websockets-sansio", log_level: str = "info"):
     """A uvicorn process serving backend.asgi on a free port, as `make serve` runs it; yields its URL."""
     port = free_port()
-    command = [sys.executable, "-m", "uvicorn", "backend.asgi:application", "--host", "127.0.0.1",
-               "--port", str(port), "--loop", "uvloop", "--http", "httptools", "--ws", ws,
-               "--workers", str(workers), "--log-level", log_level]
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "backend.asgi:application",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--loop",
+        "uvloop",
+        "--http",
+        "httptools",
+        "--ws",
+        ws,
+        "--workers",
+        str(workers),
+        "--log-level",
+        log_level,
+    ]
     with open(log, "ab") as output:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -133,7 +159,9 @@ class Cluster:
 
 
 @contextlib.contextmanager
-def cluster(processes: int = 2, *, ws: str = "websockets-sansio", log_level: str = "info", extra_env: dict | None = None):
+def cluster(
+    processes: int = 2, *, ws: str = "websockets-sansio", log_level: str = "info", extra_env: dict | None = None
+):
     """`processes` uvicorn servers on a throwaway PostgreSQL database and the machine's Redis."""
     var_dir = Path(tempfile.mkdtemp(prefix="mychat-cluster-"))
     with postgres_database("mychat_cluster") as database_url, contextlib.ExitStack() as servers:

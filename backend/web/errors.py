@@ -1,4 +1,5 @@
 """JSON errors everywhere: the DRF exception handler plus Django's 404/500 handlers."""
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import JsonResponse
 from rest_framework import exceptions

@@ -1,4 +1,5 @@
 """An oversized body is refused with 413 before Django reads it, declared or streamed."""
+
 import httpx
 import pytest
 from asgiref.sync import sync_to_async

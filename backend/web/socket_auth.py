@@ -1,5 +1,6 @@
 """Token authentication for WebSockets: browsers cannot set headers on the handshake, so the
 DRF token travels in the query string (`?token=<key>`) and this middleware resolves it."""
+
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async

@@ -1,4 +1,5 @@
 """Rate limits on posting, logging in and signing up (off with MYCHAT_RATE_LIMITS=0)."""
+
 import math
 from types import SimpleNamespace
 

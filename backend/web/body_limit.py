@@ -4,6 +4,7 @@ Django's ASGI handler reads the whole body (to memory, then to disk) before any 
 so the check has to sit before it: a declared Content-Length over the limit is refused at once,
 and a body without one (chunked) is counted as it arrives and refused once it passes the limit.
 """
+
 import json
 
 
