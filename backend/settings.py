@@ -169,6 +169,7 @@ REST_FRAMEWORK = {
     "NUM_PROXIES": 0,  # throttles key on REMOTE_ADDR, which uvicorn's --proxy-headers sets from trusted proxies only
     "DEFAULT_THROTTLE_RATES": {
         "post_message": os.environ.get("MYCHAT_POST_RATE", "120/min"),
+        "change_message": os.environ.get("MYCHAT_CHANGE_RATE", "300/min"),
         "login": os.environ.get("MYCHAT_LOGIN_RATE", "10/min"),
         "signup": os.environ.get("MYCHAT_SIGNUP_RATE", "30/hour"),
     },

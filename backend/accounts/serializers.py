@@ -8,3 +8,4 @@ class PublicUserSerializer(serializers.ModelSerializer):
     class Meta:
         model = get_user_model()
         fields = ["id", "username"]
+        read_only_fields = fields

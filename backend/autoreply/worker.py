@@ -12,6 +12,7 @@ from django.db import close_old_connections, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from backend.chat.models import Message
 from backend.chat.services import message_create
 
 from .models import BotJob
@@ -68,9 +69,10 @@ def job_claim(*, worker_name: str) -> BotJob | None:
     return BotJob.objects.select_related("message__session").get(pk=candidate)
 
 
-def job_complete(*, job: BotJob, result: Answer) -> bool:
-    """Post the reply and close the job in one transaction, if this worker still holds the lease.
-    Returns False when the lease was lost (another worker has taken the job over)."""
+def job_complete(*, job: BotJob, result: Answer | None) -> bool:
+    """Post the reply (none for a question deleted before its answer) and close the job in one
+    transaction, if this worker still holds the lease. Returns False when the lease was lost
+    (another worker has taken the job over)."""
     with transaction.atomic():
         still_ours = (
             BotJob.objects.select_for_update()
@@ -79,6 +81,9 @@ def job_complete(*, job: BotJob, result: Answer) -> bool:
         )
         if not still_ours:
             return False
+        if result is None or Message.objects.filter(pk=job.message_id, deleted=True).exists():
+            BotJob.objects.filter(pk=job.pk).update(status=BotJob.Status.DONE, finished_at=timezone.now())
+            return True
         # The idempotency key is a second guard: one reply per job, whatever happens.
         reply, _ = message_create(
             session=job.message.session,
@@ -96,7 +101,10 @@ def job_complete(*, job: BotJob, result: Answer) -> bool:
     return True
 
 
-def job_run(job: BotJob) -> Answer:
+def job_run(job: BotJob) -> Answer | None:
+    """The reply, or None when the question was deleted before the bot got to it."""
+    if job.message.deleted:
+        return None
     if job.attempts > settings.MYCHAT_BOT_MAX_ATTEMPTS:
         # Its workers kept dying on it: give up with a reply rather than retry forever.
         return Answer("Sorry, I could not answer that one (it kept failing).", error="gave up after crashes")

@@ -1,9 +1,11 @@
-"""The idle poll's lean lane: a 304 for a current ETag, with one SQL query and no DRF.
+"""The idle poll's lean lane: one SQL query and no DRF for a poll that brings nothing new.
 
-It only ever answers 304, and only when the token is valid, its user active, the user a member
-of the session and the client's ETag current: the very same checks as the full view. Anything
-else (news, a bad token, a non-member, an unknown URI, a malformed query, a database hiccup)
-falls through to the full view.
+It answers only when the token is valid, its user active and the user a member of the session
+(the very same checks as the full view), and only a poll whose answer it knows without reading
+a message: a 304 when the client's ETag is current, and the empty page of a `since=<rev>` poll
+whose cursor is current (the poll right after news, which has no ETag for its new URL yet).
+Anything else (news, a bad token, a non-member, an unknown URI, a malformed query, a database
+hiccup) falls through to the full view.
 """
 
 import re
@@ -18,14 +20,15 @@ from backend.web.lanes import LaneRequest, LaneResponse, run_in_lane
 
 from .models import ChatSession, Membership
 from .paging import etag_matches, page_etag, parse_page_query
+from .rendering import page_json
 
 MESSAGES_PATH = re.compile(r"^/api/chats/(?P<uri>[A-Za-z0-9_-]{1,32})/messages/$")
 
 
-def _last_seq_sql() -> str:
+def _counters_sql() -> str:
     user = get_user_model()._meta
     return (
-        f"SELECT s.last_seq FROM {ChatSession._meta.db_table} s"
+        f"SELECT s.rev, s.last_seq FROM {ChatSession._meta.db_table} s"
         f" JOIN {Membership._meta.db_table} m ON m.session_id = s.id"
         f" JOIN {Token._meta.db_table} t ON t.user_id = m.user_id"
         f" JOIN {user.db_table} u ON u.{user.pk.column} = t.user_id"
@@ -33,38 +36,46 @@ def _last_seq_sql() -> str:
     )
 
 
-LAST_SEQ_SQL = _last_seq_sql()
+COUNTERS_SQL = _counters_sql()
 
 
-def member_last_seq(uri: str, token_key: str) -> int | None:
-    """The session's last seq if the token's active user is a member, else None. One query."""
+def member_counters(uri: str, token_key: str) -> tuple[int, int] | None:
+    """The session's (rev, last_seq) if the token's active user is a member, else None. One query."""
     try:
         with connection.cursor() as cursor:
-            cursor.execute(LAST_SEQ_SQL, [uri, token_key])
+            cursor.execute(COUNTERS_SQL, [uri, token_key])
             row = cursor.fetchone()
     except DatabaseError:
         connection.close()  # a dropped connection reconnects on the next call; the full view answers this one
         return None
-    return row[0] if row else None
+    return (row[0], row[1]) if row else None
 
 
-async def not_modified(request: LaneRequest) -> LaneResponse | None:
+async def nothing_new(request: LaneRequest) -> LaneResponse | None:
     if_none_match = request.headers.get(b"if-none-match")
     token = request.token()
-    if not (if_none_match and token):
+    if not token:
         return None
     try:
         query = parse_page_query(dict(parse_qsl(request.query_string, keep_blank_values=True)))
     except ValidationError:
         return None
-    last_seq = await run_in_lane(member_last_seq, request.match["uri"], token)
-    if last_seq is None:
+    if not if_none_match and query.since is None:
+        return None  # only a conditional request or a live cursor can be answered without the messages
+    uri = request.match["uri"]
+    counters = await run_in_lane(member_counters, uri, token)
+    if counters is None:
         return None
-    etag = page_etag(last_seq=last_seq, query=query)
-    if not etag_matches(if_none_match.decode("latin-1"), etag):
-        return None
+    rev, last_seq = counters
+    etag = page_etag(rev=rev, query=query)
     headers = [(b"etag", etag.encode()), (b"cache-control", b"private, no-cache"), (b"vary", b"Authorization")]
-    return LaneResponse(304, headers)
+    if if_none_match and etag_matches(if_none_match.decode("latin-1"), etag):
+        return LaneResponse(304, headers)
+    if query.since is not None and query.since >= rev:
+        body = page_json(uri=uri, messages=[], rev=rev, last_seq=last_seq, has_more=False)
+        headers += [(b"content-type", b"application/json"), (b"x-content-type-options", b"nosniff")]
+        return LaneResponse(200, headers, body)
+    return None
 
 
-LANES = [(MESSAGES_PATH, not_modified)]
+LANES = [(MESSAGES_PATH, nothing_new)]

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 
 from backend.asgi import application
-from backend.chat.lean_poll import LANES, member_last_seq
+from backend.chat.lean_poll import LANES, member_counters
 from backend.testing.api import post_message, token_of
 from backend.web.lanes import LeanLanes
 
@@ -105,7 +105,7 @@ def test_the_lane_costs_one_query(polled, alice):
     uri, _ = polled
     token = token_of(alice)
     with CaptureQueriesContext(connection) as captured:
-        assert member_last_seq(uri, token) == 1
+        assert member_counters(uri, token) == (1, 1)
     assert len(captured) == 1
 
 
@@ -118,3 +118,34 @@ async def _post_as(client_for, user, uri, text):
         post_message(client_for(user), uri, text)
 
     await sync_to_async(post)()
+
+
+@pytest.mark.parametrize("with_etag", [False, True])
+async def test_the_poll_right_after_news_is_answered_by_the_lane(polled, alice, with_etag):
+    """Its cursor is current: with or without an ETag for its new URL, the lane answers alone."""
+    uri, _ = polled
+    token = await _token(alice)
+    full = await get(application, uri, token, query="?since=1")
+    spy = FullStackSpy()
+    etag = full.headers["etag"] if with_etag else None
+    response = await get(LeanLanes(spy, LANES), uri, token, etag, query="?since=1")
+    assert spy.calls == 0
+    if with_etag:
+        assert response.status_code == 304
+    else:
+        assert response.status_code == 200 and response.content == full.content
+        assert response.headers["etag"] == full.headers["etag"]
+        assert response.headers["content-type"] == "application/json"
+
+
+@pytest.mark.parametrize("case", ["news", "a non-member", "a revoked token"])
+async def test_a_since_poll_the_lane_cannot_answer_goes_to_django(polled, alice, bob, client_for, case):
+    uri, _ = polled
+    token = await _token(bob if case == "a non-member" else alice)
+    if case == "news":
+        await _post_as(client_for, alice, uri, "news")
+    if case == "a revoked token":
+        await Token.objects.filter(key=token).adelete()
+    spy = FullStackSpy()
+    assert (await get(LeanLanes(spy, LANES), uri, token, query="?since=1")).status_code == 299
+    assert spy.calls == 1
