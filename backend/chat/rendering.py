@@ -56,6 +56,18 @@ def messages_json(messages: list[Message]) -> list[bytes]:
     return [found[(m.pk, m.rev)] for m in messages]
 
 
+def cached_messages_json(keys: list[tuple[int, int]]) -> list[bytes] | None:
+    """The JSON of each (id, rev), if every one is rendered already; else None (no query here)."""
+    found = []
+    with _lock:
+        for key in keys:
+            if (cached := _cache.get(key)) is None:
+                return None
+            _cache.move_to_end(key)
+            found.append(cached)
+    return found
+
+
 def message_json(message: Message) -> bytes:
     return messages_json([message])[0]
 
