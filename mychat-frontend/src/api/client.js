@@ -124,8 +124,7 @@ function query(params) {
 }
 
 // Auth (Djoser)
-export const signUp = (fields) =>
-  request('/auth/users/', { method: 'POST', body: fields }).then((r) => r.data)
+export const signUp = (fields) => request('/auth/users/', { method: 'POST', body: fields }).then((r) => r.data)
 export const logIn = (fields) =>
   request('/auth/token/login/', { method: 'POST', body: fields }).then((r) => r.data.auth_token)
 export const logOut = () => request('/auth/token/logout/', { method: 'POST' })
@@ -133,10 +132,8 @@ export const fetchMe = () => request('/auth/users/me/').then((r) => r.data)
 
 // Chats
 export const listChats = () => request('/api/chats/').then((r) => r.data)
-export const createChat = (fields = {}) =>
-  request('/api/chats/', { method: 'POST', body: fields }).then((r) => r.data)
-export const joinChat = (uri) =>
-  request(`${chatPath(uri)}/members/`, { method: 'POST' }).then((r) => r.data)
+export const createChat = (fields = {}) => request('/api/chats/', { method: 'POST', body: fields }).then((r) => r.data)
+export const joinChat = (uri) => request(`${chatPath(uri)}/members/`, { method: 'POST' }).then((r) => r.data)
 
 /** Messages page: {after} for new ones, {before} for history, neither for the newest. Resolves {status, data, etag}. */
 export const listMessages = (uri, { after, before, limit } = {}, ifNoneMatch) =>

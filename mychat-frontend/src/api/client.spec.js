@@ -98,7 +98,10 @@ describe('api client', () => {
 
   it('ignores a late 401 for a token that has since been replaced', async () => {
     let answer
-    vi.stubGlobal('fetch', vi.fn(() => new Promise((resolve) => (answer = resolve))))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise((resolve) => (answer = resolve))),
+    )
     const toSignIn = vi.fn()
     onUnauthorized(toSignIn)
     const request = listMessages('r') // sent with 'abc'

@@ -4,12 +4,7 @@
  * every 20 s), and sends messages (queued while offline, sent once thanks to an Idempotency-Key).
  */
 import { getCurrentScope, onScopeDispose, ref, shallowRef } from 'vue'
-import {
-  ApiError,
-  listMessages,
-  postMessage,
-  token,
-} from '../api/client.js'
+import { ApiError, listMessages, postMessage, token } from '../api/client.js'
 import { useChatSocket } from './useChatSocket.js'
 import { useOutbox } from './useOutbox.js'
 import { useSafetyPoll } from './useSafetyPoll.js'
@@ -220,7 +215,8 @@ export function useChatTransport(uri, options = {}) {
 
   function onVisibilityChange() {
     if (document.hidden || !running) return
-    if (socketOpen) catchUp() // a phone may have slept through pushes
+    if (socketOpen)
+      catchUp() // a phone may have slept through pushes
     else schedulePoll(0)
   }
 

@@ -95,7 +95,12 @@ export function useOutbox({ deliver, onDelivered, onFailure, retryBase = 1000, m
   }
 
   function enqueue(text) {
-    pending.value.push({ key: newIdempotencyKey(), text, state: serverAskedToWait ? 'pending' : 'sending', error: null })
+    pending.value.push({
+      key: newIdempotencyKey(),
+      text,
+      state: serverAskedToWait ? 'pending' : 'sending',
+      error: null,
+    })
     return flush()
   }
 

@@ -30,7 +30,10 @@ describe('SignUpPage', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async () =>
-        json(400, { username: ['A user with that username already exists.'], password: ['This password is too short.'] }),
+        json(400, {
+          username: ['A user with that username already exists.'],
+          password: ['This password is too short.'],
+        }),
       ),
     )
     const { wrapper } = await mountAt('/signup')

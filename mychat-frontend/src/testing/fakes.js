@@ -62,7 +62,8 @@ export class FakeChatServer {
     const limit = Number(params.get('limit') || 100)
     let page
     if (params.has('after')) page = this.messages.filter((m) => m.seq > Number(params.get('after'))).slice(0, limit)
-    else if (params.has('before')) page = this.messages.filter((m) => m.seq < Number(params.get('before'))).slice(-limit)
+    else if (params.has('before'))
+      page = this.messages.filter((m) => m.seq < Number(params.get('before'))).slice(-limit)
     else page = this.messages.slice(-limit)
     const etag = `"${url.search}|${this.messages.length}"`
     if (headers['If-None-Match'] === etag) return fakeResponse(304)
