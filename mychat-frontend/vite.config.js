@@ -22,6 +22,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.spec.js'],
+    setupFiles: ['src/testing/setup.js'],
     restoreMocks: true,
     unstubGlobals: true,
   },

@@ -1,8 +1,6 @@
-import { enableAutoUnmount, mount } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
 import MessageComposer from './MessageComposer.vue'
-
-enableAutoUnmount(afterEach)
 
 const commands = [
   { name: 'help', usage: '/help', help: 'List the commands' },
@@ -10,6 +8,7 @@ const commands = [
   { name: 'ask', usage: '/ask QUESTION', help: 'Ask the docs' },
 ]
 
+/** @param {Record<string, unknown>} [props] */
 function mountComposer(props = {}) {
   const wrapper = mount(MessageComposer, { props: { commands, ...props }, attachTo: document.body })
   return { wrapper, textarea: wrapper.find('textarea') }
