@@ -130,6 +130,12 @@ export const logIn = (fields) =>
 export const logOut = () => request('/auth/token/logout/', { method: 'POST' })
 export const fetchMe = () => request('/auth/users/me/').then((r) => r.data)
 
+/**
+ * The server's limits; no sign-in needed.
+ * @returns {Promise<import('./types.js').Config>}
+ */
+export const fetchConfig = () => request('/api/config/').then((r) => r.data)
+
 // Chats
 export const listChats = () => request('/api/chats/').then((r) => r.data)
 export const createChat = (fields = {}) => request('/api/chats/', { method: 'POST', body: fields }).then((r) => r.data)

@@ -1,6 +1,9 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
+import { advance, useFakeChat } from '../testing/index.js'
 import MessageComposer from './MessageComposer.vue'
+
+const server = useFakeChat() // the composer asks the server for its limits
 
 const commands = [
   { name: 'help', usage: '/help', help: 'List the commands' },
@@ -94,5 +97,13 @@ describe('MessageComposer', () => {
     expect(wrapper.find('[role=listbox]').exists()).toBe(false)
     await textarea.trigger('keydown', { key: 'Enter' })
     expect(wrapper.emitted('send')).toEqual([['/']])
+  })
+
+  it("limits the text to the server's message length, once the server has said it", async () => {
+    server.config.message_max_length = 5
+    const { textarea } = mountComposer()
+    expect(textarea.attributes('maxlength')).toBeUndefined()
+    await advance(0)
+    expect(textarea.attributes('maxlength')).toBe('5')
   })
 })
