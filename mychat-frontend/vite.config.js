@@ -1,4 +1,5 @@
 /** Vite (dev server, build) and Vitest configuration for the mychat SPA. */
+/// <reference types="vitest/config" />
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 

@@ -1,5 +1,5 @@
 /** Fetching everything after the cursor: the newest page first, then `after=<cursor>` pages with If-None-Match (idle polls are 304s). */
-import { listMessages } from '../api/client.js'
+import { isNotModified, listMessages } from '../api/client.js'
 
 /**
  * @param {string} uri
@@ -32,7 +32,7 @@ export function useCatchUp(uri, store, { pageSize, isRunning, onSuccess, onError
       const after = store.cursor()
       const etag = lastEtag.after === after ? lastEtag.etag : null
       const result = await listMessages(uri, { after, limit: pageSize }, etag)
-      if (result.status === 304) return
+      if (isNotModified(result)) return
       lastEtag = { after, etag: result.etag }
       const page = result.data.messages
       store.addPage(page)

@@ -15,7 +15,7 @@ async function startLive() {
   transport = withScope(() => useChatTransport('room1'))
   transport.start()
   await advance(0)
-  FakeWebSocket.latest?.open()
+  FakeWebSocket.latest.open()
   await advance(0)
   expect(transport.status.value).toBe('live')
   return transport

@@ -92,7 +92,7 @@ describe('WebSocket upgrade', () => {
     FakeWebSocket.latest.push({ type: 'message', message })
     FakeWebSocket.latest.push({ type: 'message', message })
     FakeWebSocket.latest.push({ type: 'notification', notification: { id: 1 } })
-    FakeWebSocket.latest.onmessage({ data: 'not json' })
+    FakeWebSocket.latest.onmessage?.({ data: 'not json' })
     expect(seqs()).toEqual([1])
   })
 

@@ -1,7 +1,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { token } from '../api/client.js'
-import { mountAt } from '../testing/index.js'
+import { fakeFetch, mountAt } from '../testing/index.js'
 import SignUpPage from './SignUpPage.vue'
 
 /**
@@ -49,7 +49,7 @@ describe('SignUpPage', () => {
   })
 
   it('creates the account, signs in, and goes on to the invited chat', async () => {
-    const fetch = vi.fn(async (/** @type {string} */ url) => {
+    const fetch = fakeFetch(async (url) => {
       if (url === '/auth/users/') return json(201, { id: 1, username: 'ann', email: '' })
       if (url === '/auth/token/login/') return json(200, { auth_token: 'tok' })
       if (url === '/auth/users/me/') return json(200, { id: 1, username: 'ann' })

@@ -1,4 +1,5 @@
 /** Test doubles: an in-memory mychat server behind a fake fetch (one chat, its messages and the few other endpoints the app calls), and a fake WebSocket. */
+import { vi } from 'vitest'
 
 /** What GET /api/config/ answers, as the backend does by default. */
 export const FAKE_CONFIG = Object.freeze({ message_max_length: 2000, title_max_length: 200, bot_username: 'hubot' })
@@ -23,8 +24,26 @@ function fakeResponse(status, body, headers = {}) {
   }
 }
 
+/**
+ * A fetch that answers each request with `answer(url, init)`; its `mock.calls` show what the app sent.
+ * @param {(url: string, init?: any) => Promise<Response>} answer
+ */
+export const fakeFetch = (answer) => vi.fn(answer)
+
 /** One chat session's API, speaking the contract in DESIGN.md (after/before/limit, ETag, Idempotency-Key). */
 export class FakeChatServer {
+  // Set by reset(), so that one server object can serve test after test.
+  /** @type {import('../api/types.js').Message[]} */ messages
+  /** @type {{method: string, path: string, headers: Record<string, string>, body: any}[]} */ requests
+  /** @type {boolean} fetch rejects like a dropped network */ offline
+  /** @type {number | null} every request answers with this status */ forcedStatus
+  /** @type {Record<string, string>} ...and these headers (e.g. Retry-After) */ forcedHeaders
+  /** @type {string | null} only requests with this method are forced ('POST': sends fail, polls work) */ forcedMethod
+  /** @type {Map<string, import('../api/types.js').Message>} what each Idempotency-Key stored */ storedByKey
+  /** @type {import('../api/types.js').PublicUser} the signed-in user */ me
+  /** @type {import('../api/types.js').Config} */ config
+  /** @type {import('../api/types.js').Command[]} */ commands
+
   constructor(uri = 'room1') {
     this.uri = uri
     this.reset()
@@ -33,21 +52,15 @@ export class FakeChatServer {
 
   /** Back to an empty chat that answers everything. */
   reset() {
-    /** @type {import('../api/types.js').Message[]} */
     this.messages = []
-    /** @type {{method: string, path: string, headers: Record<string, string>, body: any}[]} */
     this.requests = []
-    this.offline = false // fetch rejects like a dropped network
-    /** @type {number | null} every request answers with this status */
+    this.offline = false
     this.forcedStatus = null
-    /** @type {Record<string, string>} ...and these headers (e.g. Retry-After) */
     this.forcedHeaders = {}
-    /** @type {string | null} only requests with this method are forced ('POST': sends fail, polls work) */
     this.forcedMethod = null
     this.storedByKey = new Map()
     this.me = userNamed('me')
     this.config = { ...FAKE_CONFIG }
-    /** @type {import('../api/types.js').Command[]} */
     this.commands = []
   }
 
@@ -149,8 +162,11 @@ export class FakeWebSocket {
   /** @type {FakeWebSocket[]} */
   static instances = []
 
+  /** The socket the app opened last (a test that asks for it expects one). */
   static get latest() {
-    return FakeWebSocket.instances.at(-1)
+    const socket = FakeWebSocket.instances.at(-1)
+    if (!socket) throw new Error('the app has opened no WebSocket')
+    return socket
   }
 
   /** @param {string} url */
