@@ -69,6 +69,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/chats/{uri}/messages/{seq}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Delete one's own message (the chat's owner: any message); it stays as a tombstone. */
+        delete: operations["api_chats_messages_destroy"];
+        options?: never;
+        head?: never;
+        /** @description Edit one's own message. */
+        patch: operations["api_chats_messages_partial_update"];
+        trace?: never;
+    };
+    "/api/chats/{uri}/messages/{seq}/reactions/{emoji}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description React with an emoji (URL-encoded); doing it again changes nothing. */
+        put: operations["api_chats_messages_reactions_update"];
+        post?: never;
+        /** @description Take one's reaction back. */
+        delete: operations["api_chats_messages_reactions_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/commands/": {
         parameters: {
             query?: never;
@@ -77,6 +113,23 @@ export interface paths {
             cookie?: never;
         };
         get: operations["api_commands_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The limits and names the app needs before it talks to anyone: read here, never copied. */
+        get: operations["api_config_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -144,7 +197,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Use this endpoint to logout user (remove user authentication token). */
+        /** @description Log out: the token that made this request stops working. */
         post: operations["auth_token_logout_create"];
         delete?: never;
         options?: never;
@@ -341,45 +394,75 @@ export interface components {
             usage: string;
             help: string;
         };
+        Config: {
+            message_max_length: number;
+            title_max_length: number;
+            bot_username: string;
+        };
+        /** @description Rendered once per change (rendering.py) and served to every viewer alike. */
+        Message: {
+            readonly id: number;
+            readonly seq: number;
+            readonly rev: number;
+            readonly kind: components["schemas"]["MessageKindEnum"];
+            /** @description A system message's event: {"type", "user"}. */
+            event: unknown;
+            readonly user: components["schemas"]["PublicUser"];
+            message: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly edited_at: string | null;
+            readonly deleted: boolean;
+            readonly is_bot: boolean;
+            reply_to: components["schemas"]["ReplyQuote"] | null;
+            reactions: components["schemas"]["ReactionSummary"][];
+            mentions: number[];
+        };
+        /** @description Documents the POST body for the schema; the rules themselves are in services/text.py. */
+        MessageCreate: {
+            message: string;
+            /** @description The seq of a message of this chat. */
+            reply_to?: number;
+        };
+        /**
+         * @description * `text` - Text
+         *     * `system` - System
+         * @enum {string}
+         */
+        MessageKindEnum: "text" | "system";
+        MessagePage: {
+            uri: string;
+            messages: components["schemas"]["Message"][];
+            /** @description The cursor to poll from next: `since=<rev>`. */
+            rev: number;
+            last_seq: number;
+            /** @description The page was cut by `limit` in the direction it reads. */
+            has_more: boolean;
+        };
+        Notification: {
+            readonly id: number;
+            readonly kind: components["schemas"]["NotificationKindEnum"];
+            readonly text: string;
+            readonly actor: components["schemas"]["PublicUser"];
+            readonly session: string;
+            readonly read: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
         /**
          * @description * `mention` - Mention
          *     * `join` - Join
          * @enum {string}
          */
-        KindEnum: "mention" | "join";
-        Message: {
-            readonly id: number;
-            /** Format: int64 */
-            seq: number;
-            readonly user: components["schemas"]["PublicUser"];
-            message: string;
-            /** Format: date-time */
-            created_at?: string;
-            is_bot?: boolean;
-        };
-        /** @description Documents the POST body for the schema; the rules themselves are in services.clean_message_text. */
-        MessageCreate: {
-            message: string;
-        };
-        MessagePage: {
-            uri: string;
-            messages: components["schemas"]["Message"][];
-            last_seq: number;
-        };
-        Notification: {
-            readonly id: number;
-            kind: components["schemas"]["KindEnum"];
-            text: string;
-            readonly actor: components["schemas"]["PublicUser"];
-            readonly session: string;
-            read?: boolean;
-            /** Format: date-time */
-            created_at?: string;
-        };
+        NotificationKindEnum: "mention" | "join";
         PasswordResetConfirm: {
             uid: string;
             token: string;
             new_password: string;
+        };
+        PatchedMessageEdit: {
+            message?: string;
         };
         PatchedUser: {
             /** Email address */
@@ -391,7 +474,19 @@ export interface components {
         PublicUser: {
             readonly id: number;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
-            username: string;
+            readonly username: string;
+        };
+        ReactionSummary: {
+            emoji: string;
+            count: number;
+            user_ids: number[];
+        };
+        /** @description What a reply shows of its original: the current excerpt, or nothing once it is deleted. */
+        ReplyQuote: {
+            seq: number;
+            user: components["schemas"]["PublicUser"];
+            readonly excerpt: string;
+            deleted: boolean;
         };
         SendEmailReset: {
             /** Format: email */
@@ -399,15 +494,15 @@ export interface components {
         };
         Session: {
             readonly uri: string;
-            title?: string;
+            readonly title: string;
             readonly owner: components["schemas"]["PublicUser"];
             readonly members: components["schemas"]["PublicUser"][];
             /** Format: date-time */
-            created_at?: string;
-            /** Format: int64 */
-            last_seq?: number;
+            readonly created_at: string;
+            readonly last_seq: number;
+            readonly rev: number;
             /** Format: date-time */
-            last_activity_at?: string;
+            readonly last_activity_at: string;
         };
         SessionCreate: {
             /** @default  */
@@ -555,12 +650,16 @@ export interface operations {
     api_chats_messages_retrieve: {
         parameters: {
             query?: {
-                /** @description Only messages with a larger seq (the poll cursor). */
+                /** @description Messages with a larger seq, oldest first. */
                 after?: number;
-                /** @description Only messages with a smaller seq (paging back). */
+                /** @description The messages around this seq (it included), oldest first. */
+                around?: number;
+                /** @description Messages with a smaller seq (paging back), oldest first. */
                 before?: number;
                 /** @description At most this many (default 100, max 200). */
                 limit?: number;
+                /** @description The live cursor: messages changed after this rev, in rev order. */
+                since?: number;
             };
             header?: never;
             path: {
@@ -605,6 +704,98 @@ export interface operations {
             };
         };
     };
+    api_chats_messages_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                seq: string;
+                uri: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    api_chats_messages_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                seq: string;
+                uri: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedMessageEdit"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+        };
+    };
+    api_chats_messages_reactions_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                emoji: string;
+                seq: string;
+                uri: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+        };
+    };
+    api_chats_messages_reactions_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                emoji: string;
+                seq: string;
+                uri: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     api_commands_list: {
         parameters: {
             query?: never;
@@ -620,6 +811,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Command"][];
+                };
+            };
+        };
+    };
+    api_config_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Config"];
                 };
             };
         };
@@ -700,7 +910,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description No response body */
-            200: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

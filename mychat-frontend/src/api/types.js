@@ -4,19 +4,13 @@
 
 /** @typedef {Schemas['Session']} Session a chat as the chat list and joining describe it */
 /** @typedef {Schemas['Message']} Message */
-/** @typedef {Schemas['MessagePage']} MessagePage {uri, messages, last_seq} */
+/** @typedef {Schemas['MessagePage']} MessagePage {uri, messages, rev, last_seq, has_more} */
 /** @typedef {Schemas['PublicUser']} PublicUser {id, username}: how others see a user */
 /** @typedef {Schemas['User']} User the signed-in user (GET /auth/users/me/) */
 /** @typedef {Schemas['Command']} Command one of the bot's slash commands */
 /** @typedef {Schemas['UserCreate']} UserCreate the sign-up form */
 /** @typedef {Schemas['SessionCreate']} SessionCreate */
 
-/**
- * GET /api/config/: the limits the server enforces, read from their one home in the backend.
- * @typedef {object} Config
- * @property {number} message_max_length
- * @property {number} title_max_length
- * @property {string} bot_username
- */
+/** @typedef {Schemas['Config']} Config GET /api/config/: the limits the server enforces, read from their one home */
 
 export {}
