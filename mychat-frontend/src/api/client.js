@@ -303,9 +303,7 @@ export const addReaction = (uri, seq, emoji) =>
  * @returns {Promise<Message>}
  */
 export const removeReaction = (uri, seq, emoji) =>
-  request(`${messagePath(uri, seq)}reactions/${encodeURIComponent(emoji)}/`, { method: 'DELETE' }).then(
-    (r) => r.data,
-  )
+  request(`${messagePath(uri, seq)}reactions/${encodeURIComponent(emoji)}/`, { method: 'DELETE' }).then((r) => r.data)
 
 /**
  * The bot's commands; an empty list while the server has no bot yet.
