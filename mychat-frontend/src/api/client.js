@@ -213,7 +213,11 @@ export const createChat = (fields = {}) => request('/api/chats/', { method: 'POS
  */
 export const joinChat = (uri) => request(`${chatPath(uri)}/members/`, { method: 'POST' }).then((r) => r.data)
 
-/** @typedef {{after?: number, before?: number, limit?: number}} MessageQuery */
+/**
+ * `since`: the live cursor (messages changed after that rev); `after`, `before`, `around`: pages by seq;
+ * none of them: the newest page.
+ * @typedef {{since?: number, after?: number, before?: number, around?: number, limit?: number}} MessageQuery
+ */
 
 /**
  * A 304: the ETag sent with the request still holds.
@@ -223,7 +227,7 @@ export const joinChat = (uri) => request(`${chatPath(uri)}/members/`, { method: 
 export const isNotModified = (response) => response.status === 304
 
 /**
- * Messages page: {after} for new ones, {before} for history, neither for the newest.
+ * Messages page: {since} for changes, {before} / {after} / {around} for history, none for the newest.
  * @overload
  * @param {string} uri
  * @param {MessageQuery} [params]
@@ -242,22 +246,64 @@ export const isNotModified = (response) => response.status === 304
  * @param {MessageQuery} [params]
  * @param {string | null} [ifNoneMatch]
  */
-export function listMessages(uri, { after, before, limit } = {}, ifNoneMatch) {
-  return request(`${chatPath(uri)}/messages/${query({ after, before, limit })}`, { ifNoneMatch })
+export function listMessages(uri, { since, after, before, around, limit } = {}, ifNoneMatch) {
+  return request(`${chatPath(uri)}/messages/${query({ since, after, before, around, limit })}`, { ifNoneMatch })
 }
 
 /**
  * @param {string} uri
  * @param {string} message
  * @param {string} [idempotencyKey]
+ * @param {{replyTo?: number | null}} [options] `replyTo`: the seq of the message this answers
  * @returns {Promise<Message>} the stored message
  */
-export const postMessage = (uri, message, idempotencyKey) =>
+export const postMessage = (uri, message, idempotencyKey, { replyTo } = {}) =>
   request(`${chatPath(uri)}/messages/`, {
     method: 'POST',
-    body: { message },
+    body: replyTo ? { message, reply_to: replyTo } : { message },
     headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {},
   }).then((r) => r.data)
+
+/**
+ * @param {string} uri
+ * @param {number} seq
+ */
+const messagePath = (uri, seq) => `${chatPath(uri)}/messages/${seq}/`
+
+/**
+ * The author changes a message's text.
+ * @param {string} uri
+ * @param {number} seq
+ * @param {string} message
+ * @returns {Promise<Message>}
+ */
+export const editMessage = (uri, seq, message) =>
+  request(messagePath(uri, seq), { method: 'PATCH', body: { message } }).then((r) => r.data)
+
+/**
+ * The author (or the chat's owner) deletes a message; it stays as a tombstone.
+ * @param {string} uri
+ * @param {number} seq
+ */
+export const deleteMessage = (uri, seq) => request(messagePath(uri, seq), { method: 'DELETE' }).then(() => undefined)
+
+/**
+ * @param {string} uri
+ * @param {number} seq
+ * @param {string} emoji
+ * @returns {Promise<Message>} the message with its reactions now
+ */
+export const addReaction = (uri, seq, emoji) =>
+  request(`${messagePath(uri, seq)}reactions/${encodeURIComponent(emoji)}/`, { method: 'PUT' }).then((r) => r.data)
+
+/**
+ * @param {string} uri
+ * @param {number} seq
+ * @param {string} emoji
+ * @returns {Promise<Message>}
+ */
+export const removeReaction = (uri, seq, emoji) =>
+  request(`${messagePath(uri, seq)}reactions/${encodeURIComponent(emoji)}/`, { method: 'DELETE' }).then((r) => r.data)
 
 /**
  * The bot's commands; an empty list while the server has no bot yet.

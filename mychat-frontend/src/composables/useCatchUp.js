@@ -1,4 +1,7 @@
-/** Fetching everything after the cursor: the newest page first, then `after=<cursor>` pages with If-None-Match (idle polls are 304s). */
+/**
+ * Fetching every change after the cursor: the newest page first, then `since=<rev>` pages with
+ * If-None-Match (an idle poll is a 304), as many as `has_more` asks for.
+ */
 import { isNotModified, listMessages } from '../api/client.js'
 
 /**
@@ -13,30 +16,30 @@ import { isNotModified, listMessages } from '../api/client.js'
  *   resolves with the error that ended it, or null
  */
 export function useCatchUp(uri, store, { pageSize, isRunning, onSuccess, onError }) {
-  let loadedLatest = false
-  /** @type {{after: number | null, etag: string | null}} */
-  let lastEtag = { after: null, etag: null }
+  /** @type {{since: number | null, etag: string | null}} */
+  let lastEtag = { since: null, etag: null }
   /** @type {Promise<unknown> | null} */
   let run = null
   let runAgain = false
 
   async function loadLatest() {
     const { data } = await listMessages(uri, { limit: pageSize })
-    store.addPage(data.messages)
-    loadedLatest = true
+    store.replaceWindow(data)
+    store.advanceTo(data.rev)
   }
 
-  async function fetchAfterCursor() {
-    if (!loadedLatest) return loadLatest()
-    for (;;) {
-      const after = store.cursor()
-      const etag = lastEtag.after === after ? lastEtag.etag : null
-      const result = await listMessages(uri, { after, limit: pageSize }, etag)
+  async function fetchChanges() {
+    const since = store.cursor()
+    if (since === null) return loadLatest()
+    for (let from = since; ;) {
+      const etag = lastEtag.since === from ? lastEtag.etag : null
+      const result = await listMessages(uri, { since: from, limit: pageSize }, etag)
       if (isNotModified(result)) return
-      lastEtag = { after, etag: result.etag }
-      const page = result.data.messages
-      store.addPage(page)
-      if (page.length < pageSize || !isRunning()) return
+      lastEtag = { since: from, etag: result.etag }
+      store.apply(result.data.messages)
+      store.advanceTo(result.data.rev)
+      if (!result.data.has_more || !isRunning()) return
+      from = result.data.rev
     }
   }
 
@@ -49,7 +52,7 @@ export function useCatchUp(uri, store, { pageSize, isRunning, onSuccess, onError
       do {
         runAgain = false
         try {
-          await fetchAfterCursor()
+          await fetchChanges()
           onSuccess()
         } catch (error) {
           onError(error)

@@ -64,6 +64,15 @@ export function useChatSocket(uri, { retryBase, maxBackoff, onOpen, onPush, onCl
 
   return {
     isOpen: () => open,
+    /**
+     * Sends a frame if the socket is open; false when it is not (the caller does without).
+     * @param {object} frame
+     */
+    send(frame) {
+      if (!open || !socket) return false
+      socket.send(JSON.stringify(frame))
+      return true
+    },
     start() {
       if (enabled) return
       enabled = true

@@ -1,22 +1,25 @@
 /**
- * Keeps one chat's messages current: polls `after=<cursor>` every 500 ms with ETags,
- * upgrades to the chat's WebSocket when the server has one (still checking the cursor
- * every 20 s), and sends messages (queued while offline, sent once thanks to an Idempotency-Key).
+ * Keeps one chat's messages current: polls `since=<rev>` every 500 ms with ETags and applies
+ * every change (new, edited, deleted, reacted) by seq; upgrades to the chat's WebSocket when
+ * the server has one (still checking the cursor every 20 s); sends messages (queued while
+ * offline, sent once thanks to an Idempotency-Key); edits, deletes and reacts; says who is typing.
  * The public face of the small composables that each do one of these.
  */
 import { getCurrentScope, onScopeDispose, ref } from 'vue'
-import { ApiError, postMessage, token } from '../api/client.js'
+import { ApiError, addReaction, deleteMessage, editMessage, postMessage, removeReaction, token } from '../api/client.js'
 import { useBackoff } from './useBackoff.js'
 import { useCatchUp } from './useCatchUp.js'
 import { useChatSocket } from './useChatSocket.js'
+import { useHistory } from './useHistory.js'
 import { useMessageStore } from './useMessageStore.js'
-import { useOlderHistory } from './useOlderHistory.js'
 import { useOutbox } from './useOutbox.js'
 import { usePollLoop } from './usePollLoop.js'
 import { useSafetyPoll } from './useSafetyPoll.js'
+import { useTypingUsers } from './useTypingUsers.js'
 import { useVisibilityAndNetwork } from './useVisibilityAndNetwork.js'
 
 const PAGE_SIZE = 100
+const TYPING_EVERY = 3000 // ms between "typing" frames while the user types; the server throttles the same
 
 /** @typedef {'connecting' | 'live' | 'polling' | 'offline' | 'stopped'} TransportStatus */
 
@@ -29,7 +32,7 @@ const PAGE_SIZE = 100
  * @param {number} [options.socketRetryBase]
  * @param {number} [options.maxSocketBackoff]
  * @param {number} [options.livePollInterval] the cursor check while the socket is live
- * @param {number} [options.olderPageSize]
+ * @param {number} [options.olderPageSize] history pages, both ways
  * @param {boolean} [options.useSocket]
  */
 export function useChatTransport(uri, options = {}) {
@@ -113,6 +116,20 @@ export function useChatTransport(uri, options = {}) {
   }
   const safetyPoll = useSafetyPoll(checkWhileLive, livePollInterval)
 
+  /**
+   * A change that came outside a `since=` page (a push, what an action returned): applied at once;
+   * the cursor moves over it only when nothing can be missing before it (revs have no gaps).
+   * @param {import('../api/types.js').Message} message
+   */
+  function applyChange(message) {
+    const cursor = store.cursor()
+    if (!store.has(message)) typers.stopped(message.user.id) // their message is here: done typing it
+    store.apply([message])
+    if (cursor === null) return
+    if (message.rev === cursor + 1) store.advanceTo(message.rev)
+    else if (message.rev > cursor + 1) catchUp() // a gap: a change was pushed to us that we did not get
+  }
+
   /** @param {string} raw */
   function onPush(raw) {
     let event
@@ -121,18 +138,57 @@ export function useChatTransport(uri, options = {}) {
     } catch {
       return
     }
-    if (event?.type !== 'message' || !event.message) return
-    store.add([event.message])
-    if (event.message.seq > store.cursor()) catchUp() // a gap: something was pushed to us that we did not get
+    if (event?.type === 'message' && event.message) applyChange(event.message)
+    else if (event?.type === 'typing' && event.typing) typers.heard(event.typing)
+  }
+
+  const typers = useTypingUsers()
+  let typingSentAt = -Infinity
+
+  /** The user is typing: tell the others (over the socket only, at most every few seconds). */
+  function notifyTyping() {
+    const now = Date.now()
+    if (now - typingSentAt < TYPING_EVERY) return
+    if (socket.send({ type: 'typing' })) typingSentAt = now
   }
 
   const outbox = useOutbox({
-    deliver: (text, key) => postMessage(uri, text, key),
-    onDelivered: (message) => store.add([message]),
+    deliver: (entry) => postMessage(uri, entry.text, entry.key, { replyTo: entry.replyTo }),
+    onDelivered: applyChange,
     onFailure: onRequestError,
   })
 
-  const history = useOlderHistory(uri, store, { pageSize: olderPageSize, onError: onRequestError })
+  const history = useHistory(uri, store, { pageSize: olderPageSize, onError: onRequestError })
+
+  /**
+   * @param {number} seq
+   * @param {string} text
+   */
+  async function edit(seq, text) {
+    applyChange(await editMessage(uri, seq, text))
+  }
+
+  /** @param {number} seq */
+  async function remove(seq) {
+    await deleteMessage(uri, seq)
+    catchUp() // the tombstone is a change like any other
+  }
+
+  /**
+   * @param {number} seq
+   * @param {string} emoji
+   */
+  async function react(seq, emoji) {
+    applyChange(await addReaction(uri, seq, emoji))
+  }
+
+  /**
+   * @param {number} seq
+   * @param {string} emoji
+   */
+  async function unreact(seq, emoji) {
+    applyChange(await removeReaction(uri, seq, emoji))
+  }
 
   const browser = useVisibilityAndNetwork({
     onVisible() {
@@ -167,6 +223,7 @@ export function useChatTransport(uri, options = {}) {
 
   function stop() {
     running = false
+    typers.clear()
     status.value = 'stopped'
     pollLoop.stop()
     safetyPoll.stop()
@@ -179,17 +236,31 @@ export function useChatTransport(uri, options = {}) {
   if (getCurrentScope()) onScopeDispose(stop)
 
   return {
+    /** The window of history shown: the live end, or wherever a jump took the reader. */
     messages: store.messages,
     pending: outbox.pending,
     status,
     error,
     hasOlder: store.hasOlder,
+    hasNewer: store.hasNewer,
+    newerCount: store.newerCount,
     loadingOlder: history.loadingOlder,
+    loadingNewer: history.loadingNewer,
+    /** Who is typing now, as the socket says (the viewer included: the page leaves them out). */
+    typing: typers.typing,
     start,
     stop,
-    /** Queues a message and sends it now if it can; shown as pending until the server has it. */
+    /** Queues a message ({replyTo: seq} to answer one) and sends it now if it can; pending until stored. */
     send: outbox.enqueue,
     discard: outbox.discard,
     loadOlder: history.loadOlder,
+    loadNewer: history.loadNewer,
+    jumpTo: history.jumpTo,
+    jumpToLatest: history.jumpToLatest,
+    edit,
+    remove,
+    react,
+    unreact,
+    notifyTyping,
   }
 }

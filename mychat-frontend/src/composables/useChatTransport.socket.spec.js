@@ -96,7 +96,7 @@ describe('WebSocket upgrade', () => {
     expect(seqs()).toEqual([1])
   })
 
-  it('fetches the missing messages when a push skips a seq', async () => {
+  it('fetches the missing changes when a push skips a rev', async () => {
     startTransport()
     FakeWebSocket.latest.open()
     await advance(0)
@@ -105,7 +105,7 @@ describe('WebSocket upgrade', () => {
     const fetches = server.pollsAfterNow()
     FakeWebSocket.latest.push({ type: 'message', message: two })
     await advance(0)
-    expect(fetches().map((r) => r.path)).toEqual(['/api/chats/room1/messages/?after=0&limit=100'])
+    expect(fetches().map((r) => r.path)).toEqual(['/api/chats/room1/messages/?since=0&limit=100'])
     expect(seqs()).toEqual([1, 2])
   })
 

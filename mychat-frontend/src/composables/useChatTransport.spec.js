@@ -17,7 +17,7 @@ function startTransport(options) {
 }
 
 describe('polling', () => {
-  it('loads the newest messages, then polls after the last seq every 500 ms with the token', async () => {
+  it('loads the newest messages, then polls since the last rev every 500 ms with the token', async () => {
     server.add('one')
     server.add('two')
     startTransport()
@@ -29,7 +29,7 @@ describe('polling', () => {
 
     const newPolls = server.pollsAfterNow()
     await advance(500)
-    expect(newPolls().map((r) => r.path)).toEqual(['/api/chats/room1/messages/?after=2&limit=100'])
+    expect(newPolls().map((r) => r.path)).toEqual(['/api/chats/room1/messages/?since=2&limit=100'])
     server.add('three')
     await advance(500)
     expect(seqs()).toEqual([1, 2, 3])
@@ -39,11 +39,11 @@ describe('polling', () => {
     server.add('one')
     startTransport()
     await advance(0) // newest page
-    await advance(500) // first after=1: 200 with an ETag
+    await advance(500) // first since=1: 200 with an ETag
     const idle = server.pollsAfterNow()
     await advance(1500)
     expect(idle()).toHaveLength(3)
-    for (const poll of idle()) expect(poll.headers['If-None-Match']).toBe('"?after=1&limit=100|1"')
+    for (const poll of idle()) expect(poll.headers['If-None-Match']).toBe('"1.?since=1&limit=100"')
     expect(seqs()).toEqual([1])
   })
 

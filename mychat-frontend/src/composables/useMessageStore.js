@@ -1,68 +1,105 @@
-/** One chat's messages, in seq order and unique by seq, and the cursor below which every seq is known. No network, no DOM. */
-import { ref, shallowRef } from 'vue'
+/**
+ * One chat's messages as the reader sees them: a window of history in seq order (the live end,
+ * or wherever a jump took the reader), and the rev cursor below which every change is applied.
+ * No network, no DOM.
+ */
+import { computed, ref, shallowRef } from 'vue'
 
 /** @typedef {import('../api/types.js').Message} Message */
 
 export function useMessageStore() {
   /** @type {import('vue').ShallowRef<Message[]>} oldest first, unique by seq */
   const messages = shallowRef([])
-  const hasOlder = ref(false)
-  let cursor = 0 // every seq up to here is known; the cursor is the truth, pushes are hints
+  /** The chat's newest seq, as last heard from the server. */
+  const lastSeq = ref(0)
+  /** The window does not reach the live end (after a jump back): new messages are counted, not shown. */
+  const hasNewer = ref(false)
+  /** The first seq the window covers (what came before it is loaded by paging back). */
+  const windowStart = ref(1)
+  const hasOlder = computed(() => windowStart.value > 1)
+  const newerCount = computed(() => (hasNewer.value ? lastSeq.value - (messages.value.at(-1)?.seq ?? 0) : 0))
+  /** @type {number | null} every change up to this rev is applied; null before the first page */
+  let cursor = null
 
   /**
-   * Adds the messages not shown yet; a seq names a message forever, so a known seq is skipped.
+   * Puts messages into the window: a known seq is replaced by a newer rev of it; an unknown one
+   * is added when `accept(message)` says it belongs in the window.
    * @param {Message[]} incoming
+   * @param {(message: Message) => boolean} accept
    */
-  function merge(incoming) {
+  function upsert(incoming, accept) {
     if (!incoming?.length) return
     const bySeq = new Map(messages.value.map((m) => [m.seq, m]))
     let changed = false
     for (const message of incoming) {
-      if (!bySeq.has(message.seq)) {
+      lastSeq.value = Math.max(lastSeq.value, message.seq)
+      const known = bySeq.get(message.seq)
+      if (known ? message.rev > known.rev : accept(message)) {
         bySeq.set(message.seq, message)
         changed = true
       }
     }
-    if (!changed) return
-    messages.value = [...bySeq.values()].sort((a, b) => a.seq - b.seq)
-    hasOlder.value = messages.value[0].seq > 1
+    if (changed) messages.value = [...bySeq.values()].sort((a, b) => a.seq - b.seq)
   }
 
-  /** Moves the cursor over messages that follow it without a hole. */
-  function advanceCursor() {
-    const known = new Set(messages.value.map((m) => m.seq))
-    while (known.has(cursor + 1)) cursor += 1
+  /** @param {{messages: Message[], last_seq: number}} page */
+  function noteLastSeq(page) {
+    lastSeq.value = Math.max(lastSeq.value, page.last_seq)
+  }
+
+  /**
+   * A change to a message not shown belongs in the window when it falls inside it (it fills a
+   * hole left by a lost push) or after it while the window is at the live end; older history
+   * and news beyond a window in the past wait until the reader pages there.
+   * @param {Message} message
+   */
+  function belongs(message) {
+    const last = messages.value.at(-1)?.seq ?? 0
+    return message.seq >= windowStart.value && (message.seq <= last || !hasNewer.value)
   }
 
   return {
     messages,
     hasOlder,
+    hasNewer,
+    newerCount,
+    lastSeq,
+    /** The rev to poll `since=` from; null until a first page came. */
     cursor: () => cursor,
+    /** @param {number} rev the server's cursor after a page of changes */
+    advanceTo(rev) {
+      cursor = Math.max(cursor ?? 0, rev)
+    },
+    /** @param {Message} message */
+    has: (message) => messages.value.some((m) => m.seq === message.seq),
     /**
-     * Messages that may leave a hole (a push, a message just sent): the cursor moves only over what has none.
-     * @param {Message[]} incoming
+     * Changes (a `since=` page, a push, what an action returned): each is applied by seq.
+     * @param {Message[]} changes
      */
-    add(incoming) {
-      merge(incoming)
-      advanceCursor()
+    apply(changes) {
+      upsert(changes, belongs)
     },
     /**
-     * The newest page, or a page after the cursor: it has no holes, so the cursor moves to its end.
-     * @param {Message[]} page
+     * A page that becomes the whole window: the newest page, or the page around a jump.
+     * @param {{messages: Message[], last_seq: number}} page
      */
-    addPage(page) {
-      merge(page)
-      const last = page.at(-1)
-      if (last) cursor = Math.max(cursor, last.seq)
-      advanceCursor()
+    replaceWindow(page) {
+      messages.value = [...page.messages]
+      noteLastSeq(page)
+      windowStart.value = page.messages[0]?.seq ?? page.last_seq + 1
+      hasNewer.value = (page.messages.at(-1)?.seq ?? 0) < lastSeq.value
     },
-    /**
-     * A page of history before the oldest message shown; an empty one means there is no more.
-     * @param {Message[]} page
-     */
+    /** @param {{messages: Message[], last_seq: number}} page history just before the window */
     addOlder(page) {
-      merge(page)
-      if (!page.length) hasOlder.value = false
+      noteLastSeq(page)
+      upsert(page.messages, () => true)
+      windowStart.value = Math.min(windowStart.value, page.messages[0]?.seq ?? 1)
+    },
+    /** @param {{messages: Message[], last_seq: number}} page history just after the window */
+    addNewer(page) {
+      noteLastSeq(page)
+      upsert(page.messages, () => true)
+      hasNewer.value = (messages.value.at(-1)?.seq ?? 0) < lastSeq.value
     },
   }
 }

@@ -22,6 +22,7 @@ const isRejected = (error) =>
  * @typedef {object} PendingMessage
  * @property {string} key its Idempotency-Key
  * @property {string} text
+ * @property {number | null} replyTo the seq of the message it answers
  * @property {'sending' | 'pending' | 'failed'} state
  * @property {string | null} error why the server refused it (when failed)
  */
@@ -29,7 +30,7 @@ const isRejected = (error) =>
 /**
  * A busy server (429, 5xx) is not a broken connection: it is only waited out here.
  * @param {object} options
- * @param {(text: string, key: string) => Promise<import('../api/types.js').Message>} options.deliver posts one message
+ * @param {(entry: PendingMessage) => Promise<import('../api/types.js').Message>} options.deliver posts one message
  * @param {(message: import('../api/types.js').Message) => void} options.onDelivered the stored message, to merge into the chat
  * @param {(error: unknown) => void} options.onFailure a network error or a 401/403/404, for the transport to act on
  * @param {number} [options.retryBase] ms before the first retry; then twice as long each time
@@ -77,7 +78,7 @@ export function useOutbox({ deliver, onDelivered, onFailure, retryBase = 1000, m
       if (entry.state === 'failed') continue
       entry.state = 'sending'
       try {
-        delivered(entry, await deliver(entry.text, entry.key))
+        delivered(entry, await deliver(entry))
       } catch (error) {
         const fatal = error instanceof ApiError && FATAL_STATUSES.includes(error.status)
         if (isRejected(error) && !fatal) {
@@ -116,11 +117,15 @@ export function useOutbox({ deliver, onDelivered, onFailure, retryBase = 1000, m
     }
   }
 
-  /** @param {string} text */
-  function enqueue(text) {
+  /**
+   * @param {string} text
+   * @param {{replyTo?: number | null}} [options]
+   */
+  function enqueue(text, { replyTo = null } = {}) {
     pending.value.push({
       key: newIdempotencyKey(),
       text,
+      replyTo,
       state: serverAskedToWait ? 'pending' : 'sending',
       error: null,
     })

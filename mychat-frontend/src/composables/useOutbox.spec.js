@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../api/client.js'
+import { fakeMessage } from '../testing/fakes.js'
 import { advance, useFakeTimers } from '../testing/index.js'
 import { useOutbox } from './useOutbox.js'
 
@@ -21,11 +22,11 @@ beforeEach(() => {
   failWith = null
   onFailure = vi.fn()
   outbox = useOutbox({
-    deliver: async (text, key) => {
+    deliver: async ({ text }) => {
       attempts.push(Date.now())
       const error = typeof failWith === 'function' ? failWith() : failWith
       if (error) throw error
-      return { id: attempts.length, seq: attempts.length, user: { id: 1, username: 'me' }, message: text, key }
+      return fakeMessage({ seq: attempts.length, user: { id: 1, username: 'me' }, message: text })
     },
     onDelivered: vi.fn(),
     onFailure,
