@@ -1,17 +1,22 @@
 import { mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { fakeMessage } from '../testing/fakes.js'
 import { useFakeChat } from '../testing/index.js'
-import { makeMessage } from '../testing/messages.js'
 import MessageItem from './MessageItem.vue'
 
 useFakeChat() // the editor asks the server for the length limit
+const alice = { id: 1, username: 'alice' }
 
 beforeEach(() => localStorage.clear())
 
 /** @param {Partial<import('../api/types.js').Message>} [fields] @param {Record<string, unknown>} [props] */
 const mountItem = (fields = {}, props = {}) =>
   mount(MessageItem, {
-    props: { message: makeMessage({ seq: 3, ...fields }), viewerId: 2, ...props },
+    props: {
+      message: fakeMessage({ seq: 3, user: alice, message: 'hi', created_at: '2025-01-01T12:00:00Z', ...fields }),
+      viewerId: 2,
+      ...props,
+    },
     attachTo: document.body,
   })
 
