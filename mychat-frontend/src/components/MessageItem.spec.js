@@ -86,12 +86,28 @@ describe('MessageItem', () => {
 
   it('shows its actions on hover, and on the ⋯ button (touch)', async () => {
     const wrapper = mountItem()
-    await wrapper.trigger('mouseenter')
+    await wrapper.trigger('pointerenter', { pointerType: 'mouse' })
     expect(wrapper.find('[role=toolbar]').exists()).toBe(true)
-    await wrapper.trigger('mouseleave')
+    await wrapper.trigger('pointerleave')
     expect(wrapper.find('[role=toolbar]').exists()).toBe(false)
     await button(wrapper, 'More actions').trigger('click')
     expect(wrapper.find('[role=toolbar]').exists()).toBe(true)
+  })
+
+  it('leaves a touch or a click alone: no hover there, and focus after a press is not the keyboard', async () => {
+    const wrapper = mountItem()
+    await wrapper.trigger('pointerenter', { pointerType: 'touch' })
+    await wrapper.trigger('pointerdown')
+    await wrapper.trigger('focusin')
+    expect(wrapper.find('[role=toolbar]').exists()).toBe(false)
+  })
+
+  it('keeps its actions while the reaction picker is open', async () => {
+    const wrapper = mountItem()
+    await wrapper.trigger('pointerenter', { pointerType: 'mouse' })
+    await button(wrapper, 'Add reaction').trigger('click')
+    await wrapper.trigger('pointerleave')
+    expect(wrapper.find('.reaction-picker').exists()).toBe(true)
   })
 
   it('offers Edit on my own messages only, Delete on mine or to the chat owner', async () => {

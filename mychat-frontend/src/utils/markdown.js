@@ -71,6 +71,25 @@ export function renderMarkdown(text, options = {}) {
   return md.render(text, { viewer: options.viewer ?? null }).trimEnd()
 }
 
+/**
+ * The words of a message without its Markdown ("**this** `code`" → "this code"), on one line: for quotes.
+ * @param {string} text
+ */
+export function plainText(text) {
+  const words = []
+  /** @param {ReturnType<typeof md.parse>} tokens */
+  const walk = (tokens) => {
+    for (const token of tokens) {
+      if (token.children) walk(token.children)
+      else if (['text', 'code_inline', 'code_block', 'fence'].includes(token.type)) words.push(token.content)
+      else if (token.type === 'mention') words.push(`@${token.meta?.name}`)
+      if (token.block || token.type.endsWith('break')) words.push(' ')
+    }
+  }
+  walk(md.parse(text, {}))
+  return words.join('').replace(/\s+/g, ' ').trim()
+}
+
 // Highlighting: highlight.js's core and each language are loaded the first time a message needs them.
 // Until then a fence shows as plain code; the caller renders again once loadHighlighting() resolves.
 

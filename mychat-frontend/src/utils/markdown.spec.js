@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { languagesToLoad, loadHighlighting, renderMarkdown } from './markdown.js'
+import { languagesToLoad, loadHighlighting, plainText, renderMarkdown } from './markdown.js'
 
 /** Parses the HTML the way the page would, to ask what elements it made. */
 function dom(text, options = {}) {
@@ -129,5 +129,14 @@ describe('code highlighting', () => {
     const container = dom(text)
     expect(container.querySelector('img, script')).toBeNull()
     expect(container.querySelector('.hljs-tag')).not.toBeNull()
+  })
+})
+
+describe('plainText', () => {
+  it('keeps the words of a message, without its Markdown, on one line', () => {
+    expect(plainText('Hi @alice, check **this**:\n\n```sql\nSELECT 1;\n```\n- one\n- `two`')).toBe(
+      'Hi @alice, check this: SELECT 1; one two',
+    )
+    expect(plainText('<b>x</b> [link](https://x.org)')).toBe('<b>x</b> link')
   })
 })
