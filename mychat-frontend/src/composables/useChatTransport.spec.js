@@ -93,12 +93,12 @@ describe('polling', () => {
     const polls = server.pollsAfterNow()
     await advance(449)
     expect(polls()).toHaveLength(0)
-    vi.mocked(Math.random).mockReturnValue(0.999) // for the wait after the next poll: 550 ms
+    vi.mocked(Math.random).mockReturnValue(0.999) // for the wait after the next poll: almost 550 ms
     await advance(1)
     expect(polls()).toHaveLength(1)
-    await advance(549)
+    await advance(548)
     expect(polls()).toHaveLength(1)
-    await advance(1)
+    await advance(2)
     expect(polls()).toHaveLength(2)
   })
 
