@@ -1,12 +1,13 @@
 """Document preprocessing for the bot's knowledge base: read, clean, split, analyse (no Django)."""
 
-from .analyzers import fold_chinese, is_identifier, tokenize, warm_up
+from .analyzers import ANALYZER_VERSION, fold_chinese, is_identifier, tokenize, warm_up
 from .language import LANGUAGES, detect_language
 from .normalize import normalize_text
 from .passages import Passage, split_passages, split_sentences
 from .readers import SUPPORTED_SUFFIXES, Document, UnreadableDocument, read_bytes, read_document
 
 __all__ = [
+    "ANALYZER_VERSION",
     "LANGUAGES",
     "SUPPORTED_SUFFIXES",
     "Document",

@@ -20,6 +20,9 @@ import snowballstemmer
 from .language import HAN, HANGUL, KANA, detect_language
 
 # Runs of CJK text, spaces between words included: MeCab-ko reads a Korean ending better in its sentence.
+# Bumped whenever tokens change: stored passages made with another version are analysed again.
+ANALYZER_VERSION = "4"
+
 _CJK_RUN = re.compile(f"[{HAN}{KANA}{HANGUL}ー々〆]+(?:[ ]+[{HAN}{KANA}{HANGUL}ー々〆]+)*")
 _HAS_KANA = re.compile(f"[{KANA}]")
 _HAS_HANGUL = re.compile(f"[{HANGUL}]")
@@ -98,12 +101,17 @@ def _get(name: str, load):
 def _opencc():
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC("t2s"), opencc.OpenCC("tw2sp")
 
 
 def fold_chinese(text: str) -> str:
-    """Traditional to Simplified (OpenCC t2s, with its phrase tables: 軟體 and 软件 stay different words)."""
-    return _get("opencc", _opencc).convert(text)
+    """Traditional to Simplified, character by character (OpenCC t2s): 設定檔案 -> 设定档案."""
+    return _get("opencc", _opencc)[0].convert(text)
+
+
+def fold_taiwan_words(text: str) -> str:
+    """Traditional to Simplified with Taiwan's words turned into the mainland's (OpenCC tw2sp): 軟體 -> 软件."""
+    return _get("opencc", _opencc)[1].convert(text)
 
 
 def _jieba():
@@ -114,9 +122,17 @@ def _jieba():
 
 
 def _chinese(run: str, tokens: list[str]) -> None:
-    for word in _get("jieba", _jieba).cut_for_search(fold_chinese(run)):
-        if word not in _ZH_STOPWORDS and word.strip():
-            tokens.append(word)
+    """Words of the text folded character by character, plus those that differ when Taiwan's words are
+    folded into the mainland's (軟體 gives 软体 and 软件): either spelling of a question then matches."""
+    jieba = _get("jieba", _jieba)
+    words = [w for w in jieba.cut_for_search(fold_chinese(run)) if w not in _ZH_STOPWORDS and w.strip()]
+    tokens.extend(words)
+    mainland = fold_taiwan_words(run)
+    if mainland != fold_chinese(run):
+        seen = set(words)
+        tokens.extend(
+            w for w in jieba.cut_for_search(mainland) if w not in _ZH_STOPWORDS and w.strip() and w not in seen
+        )
 
 
 def _sudachi():

@@ -12,6 +12,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+import numpy as np
+
 from .analyzers import is_identifier
 
 _LANGUAGE_TAG = re.compile(
@@ -53,26 +55,45 @@ def align_sections(left: list[Section], right: list[Section]) -> list[tuple[int,
     return pairs
 
 
+MAX_VOCABULARY = 4000  # per side: the most frequent words; keeps the co-occurrence matrix small
+
+
 def learn_lexicon(
-    pairs: list[tuple[list[str], list[str]]], *, min_count: int = 2, min_dice: float = 0.3, per_term: int = 3
+    pairs: list[tuple[list[str], list[str]]], *, min_count: int = 2, min_association: float = 0.35, per_term: int = 2
 ) -> dict[str, list[tuple[str, float]]]:
     """Translations of words, from sections known to say the same thing in two languages (``pairs`` of their
-    terms): two words that keep appearing in the same aligned sections (Dice coefficient) translate each other.
-    Identifiers are left out: they match across languages as they are."""
+    terms). Two words translate each other when they keep appearing in the same aligned sections and rarely
+    apart (phi coefficient), and each is among the other's best: words found everywhere ("debian") pair with
+    nothing in particular. Identifiers are left out: they match across languages as they are."""
+    if len(pairs) < 4:
+        return {}
     sides = [[{t for t in pair[side] if not is_identifier(t)} for pair in pairs] for side in (0, 1)]
-    frequency = [Counter(t for terms in side for t in terms) for side in sides]
-    together: Counter = Counter()
-    for left, right in zip(*sides, strict=True):
-        # A word seen once can never reach min_count: leaving it out keeps this quadratic loop small.
-        left = [t for t in left if frequency[0][t] >= min_count]
-        right = [t for t in right if frequency[1][t] >= min_count]
-        together.update((a, b) for a in left for b in right)
+    total = len(pairs)
+    matrices, words = [], []
+    for side in sides:
+        frequency = Counter(t for terms in side for t in terms)
+        # A word in nearly every section cannot tell sections apart; one seen once cannot be counted on.
+        kept = [t for t, n in frequency.most_common() if min_count <= n <= 0.8 * total][:MAX_VOCABULARY]
+        column = {t: i for i, t in enumerate(kept)}
+        matrix = np.zeros((total, len(kept)), dtype=np.float32)
+        for row, terms in enumerate(side):
+            for t in terms:
+                if t in column:
+                    matrix[row, column[t]] = 1.0
+        matrices.append(matrix)
+        words.append(kept)
+    if not words[0] or not words[1]:
+        return {}
+    together = matrices[0].T @ matrices[1]
+    left, right = matrices[0].sum(axis=0)[:, None], matrices[1].sum(axis=0)[None, :]
+    phi = (total * together - left * right) / np.sqrt(left * right * (total - left) * (total - right))
+    phi[together < min_count] = 0
+    best_right = np.argsort(-phi, axis=1)[:, :per_term]  # for each left word, its best right words
+    best_left = np.argsort(-phi, axis=0)[:per_term, :]  # and the other way round
     lexicon: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    for (a, b), count in together.items():
-        if count < min_count:
-            continue
-        dice = 2 * count / (frequency[0][a] + frequency[1][b])
-        if dice >= min_dice:
-            lexicon[a].append((b, dice))
-            lexicon[b].append((a, dice))
-    return {term: sorted(options, key=lambda o: -o[1])[:per_term] for term, options in lexicon.items()}
+    for a in range(len(words[0])):
+        for b in best_right[a]:
+            if phi[a, b] >= min_association and a in best_left[:, b]:
+                lexicon[words[0][a]].append((words[1][b], float(phi[a, b])))
+                lexicon[words[1][b]].append((words[0][a], float(phi[a, b])))
+    return dict(lexicon)

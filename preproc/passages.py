@@ -51,7 +51,7 @@ def parse_blocks(text: str) -> list[Block]:
 
     def flush():
         if paragraph:
-            blocks.append(Block("text", "\n".join(paragraph).strip()))
+            blocks.append(Block("text", _unwrap("\n".join(paragraph).strip())))
             paragraph.clear()
 
     for line in text.split("\n"):
@@ -75,6 +75,21 @@ def parse_blocks(text: str) -> list[Block]:
     if code:
         blocks.append(Block("code", "\n".join([*code, fence])))
     return [b for b in blocks if b.text.strip()]
+
+
+_LINE_STARTS_ITEM = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\|)")
+
+
+def _unwrap(text: str) -> str:
+    """Join a paragraph's soft line breaks (the source's wrapping); list items and table rows keep theirs."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if lines and not _LINE_STARTS_ITEM.match(line) and not lines[-1].lstrip().startswith("|"):
+            joiner = "" if re.search(f"[{_CJK_CHAR}。，、]$", lines[-1]) else " "
+            lines[-1] = f"{lines[-1]}{joiner}{line.strip()}"
+        else:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def _chunks_of_long_paragraph(paragraph: str) -> list[str]:

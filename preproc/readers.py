@@ -39,10 +39,14 @@ class Document:
 
 def read_document(path: str | Path, *, name: str | None = None) -> Document:
     path = Path(path)
-    return read_bytes(path.read_bytes() if path.suffix.lower() != ".pdf" else path, name=name or path.name)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableDocument(f"unreadable: {exc.strerror or exc}") from exc
+    return read_bytes(data, name=name or path.name)
 
 
-def read_bytes(data: bytes | Path, *, name: str) -> Document:
+def read_bytes(data: bytes, *, name: str) -> Document:
     """A document from its bytes and file name (the suffix picks the format): what an upload provides."""
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -51,7 +55,7 @@ def read_bytes(data: bytes | Path, *, name: str) -> Document:
         if suffix == ".pdf":
             title, text = _read_pdf(data)
         else:
-            raw = _decode(data if isinstance(data, bytes) else data.read_bytes())
+            raw = _decode(data)
             title, text = _read_text(raw, suffix)
     except UnreadableDocument:
         raise
@@ -98,12 +102,12 @@ def _decode(data: bytes) -> str:
         raise UnreadableDocument("not UTF-8 text") from None
 
 
-def _read_pdf(data: bytes | Path) -> tuple[str, str]:
+def _read_pdf(data: bytes) -> tuple[str, str]:
     import io
 
     from pypdf import PdfReader  # imported lazily: only PDFs pay for it
 
-    reader = PdfReader(io.BytesIO(data) if isinstance(data, bytes) else str(data))
+    reader = PdfReader(io.BytesIO(data))
     pages = [page.extract_text() or "" for page in reader.pages]
     title = ""
     if reader.metadata and reader.metadata.title:

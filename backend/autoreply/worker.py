@@ -15,7 +15,7 @@ from django.utils import timezone
 from backend.chat.services import message_create
 
 from .models import BotJob
-from .registry import Answer, answer
+from .registry import Answer, Context, answer
 from .services import bot_user
 
 logger = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ def job_claim(*, worker_name: str) -> BotJob | None:
         )
     if not claimed:
         return None
-    return BotJob.objects.select_related("message__session").get(pk=candidate)
+    return BotJob.objects.select_related("message__session", "message__user").get(pk=candidate)
 
 
 def job_complete(*, job: BotJob, result: Answer) -> bool:
@@ -100,7 +100,7 @@ def job_run(job: BotJob) -> Answer:
     if job.attempts > settings.MYCHAT_BOT_MAX_ATTEMPTS:
         # Its workers kept dying on it: give up with a reply rather than retry forever.
         return Answer("Sorry, I could not answer that one (it kept failing).", error="gave up after crashes")
-    return answer(job.message.text)
+    return answer(job.message.text, context=Context(session=job.message.session, user=job.message.user))
 
 
 # Woken at the commit of a "/" message, the embedded worker would share the GIL with the request
