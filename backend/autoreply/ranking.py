@@ -11,12 +11,14 @@ from dataclasses import dataclass
 import numpy as np
 
 import preproc
+from preproc.glossary import glossary
 
 from .index import SCOPES, Index, current_index, knowledge_base_version  # noqa: F401  (re-exported)
 from .models import Document, Passage
 
 IDENTIFIER_BOOST = 1.5  # "mod_cache" says more than the words around it
 TRANSLATION_WEIGHT = 0.7  # a learned translation is a weaker match than the word itself
+GLOSSARY_WEIGHT = 0.8  # a glossary translation is surer than a learned one, still not the word itself
 ANSWER_CONFIDENCE = 0.5  # below this share of the question's weight the bot abstains (calibrated: docs/bot.md)
 SAME_LANGUAGE_MARGIN = 0.6  # a passage in the question's language wins unless another scores this much higher
 NEAR_TIE = 0.85  # a second source this close to the best is shown too
@@ -64,11 +66,15 @@ def analyse(text: str, index: Index) -> Question:
     terms: dict[str, float] = {}
     for token in preproc.tokenize(text, language=language):
         terms[token] = IDENTIFIER_BOOST if preproc.is_identifier(token) else 1.0
-    translations = {
-        term: [(other, dice * TRANSLATION_WEIGHT) for other, dice in index.lexicon.get(term, ())]
-        for term in terms
-        if term in index.lexicon
-    }
+    known = glossary()
+    translations: dict[str, list[tuple[str, float]]] = {}
+    for term in terms:
+        options = dict.fromkeys(known.get(term, ()), GLOSSARY_WEIGHT)
+        for other, association in index.lexicon.get(term, ()):
+            options[other] = max(options.get(other, 0.0), association * TRANSLATION_WEIGHT)
+        options.pop(term, None)
+        if options:
+            translations[term] = sorted(options.items(), key=lambda item: -item[1])
     return Question(
         text=text,
         language=language,
