@@ -21,7 +21,7 @@ from .language import HAN, HANGUL, KANA, detect_language
 
 # Runs of CJK text, spaces between words included: MeCab-ko reads a Korean ending better in its sentence.
 # Bumped whenever tokens change: stored passages made with another version are analysed again.
-ANALYZER_VERSION = "4"
+ANALYZER_VERSION = "6"
 
 _CJK_RUN = re.compile(f"[{HAN}{KANA}{HANGUL}ー々〆]+(?:[ ]+[{HAN}{KANA}{HANGUL}ー々〆]+)*")
 _HAS_KANA = re.compile(f"[{KANA}]")
@@ -52,7 +52,7 @@ _ZH_STOPWORDS = frozenset(
     的 了 是 在 和 与 或 吗 呢 吧 啊 如何 怎么 怎样 怎么样 什么 为什么 为何 哪里 哪儿 哪些 哪个
     可以 能 能否 能够 会 要 需要 我 你 您 他 她 它 我们 你们 他们 这 那 这个 那个 这些 那些 一个
     有 没有 中 上 下 对 把 被 让 请 及 等 就 也 都 还 而 并 但 但是 如果 因为 所以 时 时候 以及
-    其 之 于 以 为 将 从 到 给 由 该 此 所 地 得 着 过 个 又 再 即 用 做 吗 么 呀 去 来
+    其 之 于 以 为 将 从 到 给 由 该 此 所 地 得 着 过 个 又 再 即 用 做 吗 么 呀 去 来 里 啥 咋 呢
     """.split()
 )
 _JA_KEEP_POS = {"名詞", "動詞", "形容詞", "形状詞"}
@@ -62,7 +62,9 @@ _JA_STOPWORDS = frozenset(
     "どう 何 なぜ どこ いつ どれ どの 方 ところ 所 これ それ あれ 場合 際 方法 言う 思う".split()
 )
 _KO_KEEP_POS = {"NNG", "NNP", "VV", "VA", "XR", "SH", "NR"}
-_KO_STOPWORDS = frozenset("하 되 있 없 보 주 알 같 이 수 것 등 때 방법 무엇 어떻 어디 왜 언제 누구 경우 사용하".split())
+_KO_STOPWORDS = frozenset(
+    "하 되 있 없 보 주 알 같 이 수 것 등 때 방법 무엇 어떻 어디 왜 언제 누구 경우 사용하 위하 대하 통하 뭐".split()
+)
 
 _STEMMER = snowballstemmer.stemmer("english")
 _lock = threading.Lock()
@@ -101,7 +103,7 @@ def _get(name: str, load):
 def _opencc():
     import opencc
 
-    return opencc.OpenCC("t2s"), opencc.OpenCC("tw2sp")
+    return opencc.OpenCC("t2s"), opencc.OpenCC("tw2sp"), opencc.OpenCC("s2twp"), opencc.OpenCC("s2t")
 
 
 def fold_chinese(text: str) -> str:
@@ -109,9 +111,11 @@ def fold_chinese(text: str) -> str:
     return _get("opencc", _opencc)[0].convert(text)
 
 
-def fold_taiwan_words(text: str) -> str:
-    """Traditional to Simplified with Taiwan's words turned into the mainland's (OpenCC tw2sp): 軟體 -> 软件."""
-    return _get("opencc", _opencc)[1].convert(text)
+def chinese_variants(word: str) -> set[str]:
+    """The other spelling of a (folded) Chinese word where Taiwan and the mainland use different words:
+    软体 -> 软件 (tw2sp), 软件 -> 软体 (s2twp, then folded). Questions use them as synonyms."""
+    t2s, tw2sp, s2twp, s2t = _get("opencc", _opencc)
+    return {tw2sp.convert(s2t.convert(word)), t2s.convert(s2twp.convert(word))} - {word}
 
 
 def _jieba():
@@ -122,17 +126,9 @@ def _jieba():
 
 
 def _chinese(run: str, tokens: list[str]) -> None:
-    """Words of the text folded character by character, plus those that differ when Taiwan's words are
-    folded into the mainland's (軟體 gives 软体 and 软件): either spelling of a question then matches."""
-    jieba = _get("jieba", _jieba)
-    words = [w for w in jieba.cut_for_search(fold_chinese(run)) if w not in _ZH_STOPWORDS and w.strip()]
-    tokens.extend(words)
-    mainland = fold_taiwan_words(run)
-    if mainland != fold_chinese(run):
-        seen = set(words)
-        tokens.extend(
-            w for w in jieba.cut_for_search(mainland) if w not in _ZH_STOPWORDS and w.strip() and w not in seen
-        )
+    for word in _get("jieba", _jieba).cut_for_search(fold_chinese(run)):
+        if word not in _ZH_STOPWORDS and word.strip():
+            tokens.append(word)
 
 
 def _sudachi():

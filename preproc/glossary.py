@@ -33,7 +33,7 @@ hardware | 硬件 | ハードウェア | 하드웨어
 software | 软件 | ソフトウェア | 소프트웨어
 program/application | 程序/应用/应用程序 | プログラム/アプリケーション | 프로그램/애플리케이션
 source | 源/源代码/源码 | ソース | 소스
-source code | 源代码 | ソースコード | 소스 코드
+source code | 源代码/源码/原始码 | ソースコード | 소스 코드
 binary | 二进制 | バイナリ | 바이너리
 compile | 编译 | コンパイル | 컴파일
 build | 构建/编译 | ビルド | 빌드
@@ -44,7 +44,7 @@ release | 发布/发行版 | リリース | 릴리스
 distribution | 发行版 | ディストリビューション | 배포판
 architecture | 架构 | アーキテクチャ | 아키텍처
 system | 系统 | システム | 시스템
-boot/startup | 启动/引导 | 起動/ブート | 부팅/시작
+boot/startup | 启动/引导/开机 | 起動/ブート | 부팅/시작
 shutdown | 关机 | シャットダウン | 종료
 restart/reboot | 重启 | 再起動 | 재시작/재부팅
 service | 服务 | サービス | 서비스
@@ -162,6 +162,10 @@ check/verify | 检查 | 確認 | 확인
 access | 访问 | アクセス | 접근/액세스
 help | 帮助 | ヘルプ | 도움말
 input | 输入 | 入力 | 입력
+load | 加载/载入 | 読み込む/ロード | 로드/불러오기
+safe/safely | 安全 | 安全 | 안전
+provide | 提供 | 提供 | 제공
+custom | 自定义/定制 | カスタム | 사용자 정의/커스텀
 output | 输出 | 出力 | 출력
 """.strip()
 
@@ -170,8 +174,9 @@ LANGUAGES = ("en", "zh", "ja", "ko")
 
 @lru_cache(maxsize=1)
 def glossary() -> dict[str, set[str]]:
-    """term -> its translations (as analysed terms, in every other language)."""
-    from .analyzers import tokenize  # the glossary's words are analysed like any text
+    """term -> its translations (as analysed terms) in every other language, and its synonyms in its own
+    (软件包 / 套件: the words Taiwan and the mainland use differ)."""
+    from .analyzers import fold_chinese, tokenize  # the glossary's words are analysed like any text
 
     table: dict[str, set[str]] = {}
     for line in _CONCEPTS.split("\n"):
@@ -183,9 +188,11 @@ def glossary() -> dict[str, set[str]]:
                 analysed = tokenize(alternative.strip(), language=language)
                 if len(analysed) == 1:  # a phrase that analyses to several words would match each alone
                     terms.update(analysed)
+                elif language == "zh" and fold_chinese(alternative.strip()) in analysed:
+                    terms.add(fold_chinese(alternative.strip()))  # 软件包, which jieba also splits into 软件
             forms[language] = terms
-        for language, terms in forms.items():
-            others = set().union(*(forms[o] for o in LANGUAGES if o != language)) - terms
+        every = set().union(*forms.values())
+        for terms in forms.values():
             for term in terms:
-                table.setdefault(term, set()).update(others)
+                table.setdefault(term, set()).update(every - {term})
     return table

@@ -84,9 +84,10 @@ HEADING_WEIGHT = 2  # the innermost heading's words count this many times: it sa
 
 
 def passage_tokens(*, headings: list[str], text: str, language: str) -> str:
-    # Outer headings are left out: every passage of a chapter shares them, so they tell passages apart poorly.
+    # Outer headings count once: every passage of a chapter shares them, they say which chapter it is.
     heading = preproc.tokenize(headings[-1], language=language) if headings else []
-    return " ".join(heading * HEADING_WEIGHT + preproc.tokenize(text, language=language))
+    outer = preproc.tokenize("\n".join(headings[:-1]), language=language) if len(headings) > 1 else []
+    return " ".join(heading * HEADING_WEIGHT + outer + preproc.tokenize(text, language=language))
 
 
 @transaction.atomic

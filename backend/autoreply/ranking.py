@@ -17,10 +17,11 @@ from .index import SCOPES, Index, current_index, knowledge_base_version  # noqa:
 from .models import Document, Passage
 
 IDENTIFIER_BOOST = 1.5  # "mod_cache" says more than the words around it
-TRANSLATION_WEIGHT = 0.7  # a learned translation is a weaker match than the word itself
+TRANSLATION_WEIGHT = 0.7  # a learned translation covers less of a question than the word itself
 GLOSSARY_WEIGHT = 0.8  # a glossary translation is surer than a learned one, still not the word itself
+TRANSLATED_SCORE = 0.4  # and in BM25 a translated word counts this much: the question's own words lead
 ANSWER_CONFIDENCE = 0.5  # below this share of the question's weight the bot abstains (calibrated: docs/bot.md)
-SAME_LANGUAGE_MARGIN = 0.6  # a passage in the question's language wins unless another scores this much higher
+SAME_LANGUAGE_MARGIN = 0.8  # a passage in the question's language wins unless another scores this much higher
 NEAR_TIE = 0.85  # a second source this close to the best is shown too
 CANDIDATES = 30
 ORDER = (Document.Scope.CHAT, Document.Scope.SITE, Document.Scope.MANUAL)
@@ -41,7 +42,8 @@ class Question:
         weights = dict(self.terms)
         for term, options in self.translations.items():
             for other, weight in options:
-                weights[other] = max(weights.get(other, 0.0), self.terms[term] * weight)
+                scaled = weight if weight >= 1 else weight * TRANSLATED_SCORE  # a spelling variant counts fully
+                weights[other] = max(weights.get(other, 0.0), self.terms[term] * scaled)
         return weights
 
 
@@ -70,6 +72,8 @@ def analyse(text: str, index: Index) -> Question:
     translations: dict[str, list[tuple[str, float]]] = {}
     for term in terms:
         options = dict.fromkeys(known.get(term, ()), GLOSSARY_WEIGHT)
+        if language == "zh":  # 软体 and 软件 are one word spelled by Taiwan and by the mainland
+            options.update(dict.fromkeys(preproc.chinese_variants(term), 1.0))
         for other, association in index.lexicon.get(term, ()):
             options[other] = max(options.get(other, 0.0), association * TRANSLATION_WEIGHT)
         options.pop(term, None)
@@ -86,9 +90,12 @@ def analyse(text: str, index: Index) -> Question:
 
 
 def confidence(index: Index, question: Question, row: int) -> float:
-    """The share of the question's weight (idf × boost) that the passage has, itself or by a translation."""
+    """The share of the question's weight (idf × boost) that the passage has, itself or by a translation.
+    An identifier no document has ("foo_1.2-3_amd64.deb") is an example, not a topic: it does not count."""
     total = got = 0.0
     for term, weight in question.terms.items():
+        if term not in index.vocabulary and preproc.is_identifier(term):
+            continue
         mass = weight * question.idf[term]
         total += mass
         if index.contains(row, term):
@@ -111,9 +118,16 @@ def _mask(index: Index, scope: str, session_id: int | None) -> np.ndarray:
     return mask
 
 
+CONFIDENCE_STEP = 0.1  # confidences this close count as equal, and BM25 decides
+
+
+def rank_key(match: Match) -> tuple:
+    return (-round(match.confidence / CONFIDENCE_STEP), -match.score, match.row)
+
+
 def _candidates(index: Index, question: Question, scores: np.ndarray, mask: np.ndarray) -> list[Match]:
-    """The best passages by BM25, reordered by BM25 × confidence: a passage that has all of the question
-    beats one that has its most repeated word many times."""
+    """The best passages by BM25, reordered by confidence first: a passage that has all of the question
+    (the rare words above all) beats one that has its commonest word many times."""
     scoped = np.where(mask, scores, 0)
     k = min(CANDIDATES, len(scoped))
     top = np.argpartition(-scoped, k - 1)[:k]
@@ -122,12 +136,12 @@ def _candidates(index: Index, question: Question, scores: np.ndarray, mask: np.n
         for row in top
         if scoped[row] > 0
     ]
-    return sorted(matches, key=lambda m: (-m.score * m.confidence, m.row))
+    return sorted(matches, key=rank_key)
 
 
 def _in_language(index: Index, row: int, language: str) -> int | None:
-    """The row itself when its document is in `language`, else its aligned translation into it, if any."""
-    if index.document_language[row] == language:
+    """The row itself when it (or its document) is in `language`, else its aligned translation, if any."""
+    if language in (index.language[row], index.document_language[row]):
         return row
     return index.translations.get(row, {}).get(language)
 
@@ -138,10 +152,9 @@ def _choose(index: Index, question: Question, candidates: list[Match]) -> tuple[
     best = candidates[0]
     answering = [m for m in candidates if m.confidence >= ANSWER_CONFIDENCE]
     if _in_language(index, best.row, question.language) is None:
-        # A passage in the question's language (or translated into it) is preferred unless much weaker.
-        rank = best.score * best.confidence
+        # A passage in the question's language (or translated into it) is preferred unless weaker.
         same = [m for m in answering if _in_language(index, m.row, question.language) is not None]
-        if same and same[0].score * same[0].confidence >= SAME_LANGUAGE_MARGIN * rank:
+        if same and same[0].confidence >= best.confidence - 1e-9 and same[0].score >= SAME_LANGUAGE_MARGIN * best.score:
             best = same[0]
     shown = _in_language(index, best.row, question.language) or best.row
     related = {best.row, shown, *index.translations.get(best.row, {}).values()}
@@ -149,8 +162,8 @@ def _choose(index: Index, question: Question, candidates: list[Match]) -> tuple[
     also = None
     for m in answering:
         other = _in_language(index, m.row, question.language) or m.row
-        if m.score * m.confidence < NEAR_TIE * best.score * best.confidence:
-            break
+        if m.confidence < best.confidence - CONFIDENCE_STEP or m.score < NEAR_TIE * best.score:
+            continue
         if (index.document[other], index.section[other]) not in sections and m.row not in related:
             also = Match(other, int(index.passage_ids[other]), m.score, m.confidence)
             break
