@@ -90,7 +90,8 @@ def _read_plain(raw: str) -> tuple[str, str]:
         return read_markdown(raw)
     if len(_ASCIIDOC_SIGNS.findall(raw[:20000])) >= 2:
         return read_asciidoc(raw)
-    return "", raw
+    # Plain paragraphs: a line that starts with "#" or ``` is text here ("\#" shows as "#" in Markdown).
+    return "", re.sub(r"^(\s*)(#|```|~~~)", r"\1\\\2", raw, flags=re.MULTILINE)
 
 
 def _decode(data: bytes) -> str:

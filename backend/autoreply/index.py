@@ -44,7 +44,7 @@ class Index:
         """A term no passage has counts as a rare one: a question about something absent is less answered."""
         if term in self.vocabulary:
             return float(self.idf[self.vocabulary[term]])
-        return float(np.log(1 + (self.size - 1 + 0.5) / 1.5)) if self.size else 0.0
+        return float(np.log(1 + (self.size - 1 + 0.5) / 1.5)) if self.size else 1.0
 
     def scores(self, weights: dict[str, float]) -> np.ndarray:
         scores = np.zeros(self.size, dtype=np.float32)
