@@ -77,6 +77,7 @@ def _stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
+@lru_cache(maxsize=65536)
 def is_identifier(token: str) -> bool:
     """A token kept whole because it is code-like (it matches only itself, in every language)."""
     return bool(_IS_IDENTIFIER.search(token)) and token.isascii()

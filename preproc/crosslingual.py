@@ -56,6 +56,7 @@ def align_sections(left: list[Section], right: list[Section]) -> list[tuple[int,
 
 
 MAX_VOCABULARY = 4000  # per side: the most frequent words; keeps the co-occurrence matrix small
+MAX_PAIRS = 1500  # aligned sections learnt from, at most (an even sample beyond): enough for a lexicon
 
 
 def learn_lexicon(
@@ -67,6 +68,8 @@ def learn_lexicon(
     nothing in particular. Identifiers are left out: they match across languages as they are."""
     if len(pairs) < 4:
         return {}
+    if len(pairs) > MAX_PAIRS:
+        pairs = pairs[:: -(-len(pairs) // MAX_PAIRS)]
     sides = [[{t for t in pair[side] if not is_identifier(t)} for pair in pairs] for side in (0, 1)]
     total = len(pairs)
     matrices, words = [], []
@@ -88,8 +91,9 @@ def learn_lexicon(
     left, right = matrices[0].sum(axis=0)[:, None], matrices[1].sum(axis=0)[None, :]
     phi = (total * together - left * right) / np.sqrt(left * right * (total - left) * (total - right))
     phi[together < min_count] = 0
-    best_right = np.argsort(-phi, axis=1)[:, :per_term]  # for each left word, its best right words
-    best_left = np.argsort(-phi, axis=0)[:per_term, :]  # and the other way round
+    k = [min(per_term, phi.shape[1]), min(per_term, phi.shape[0])]
+    best_right = np.argpartition(-phi, k[0] - 1, axis=1)[:, : k[0]]  # for each left word, its best right words
+    best_left = np.argpartition(-phi, k[1] - 1, axis=0)[: k[1], :]  # and the other way round
     lexicon: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for a in range(len(words[0])):
         for b in best_right[a]:

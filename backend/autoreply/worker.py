@@ -13,7 +13,9 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from backend.chat.services import message_create
+from preproc import warm_up
 
+from .index import current_index
 from .models import BotJob
 from .registry import Answer, Context, answer
 from .services import bot_user
@@ -131,6 +133,11 @@ class Worker:
     def run_forever(self) -> None:
         _local_workers.add(self)
         logger.info("Bot worker %s started.", self.name)
+        try:
+            warm_up()  # the analyzers' dictionaries and the index, before the first question rather than in it
+            current_index()
+        except Exception:  # the database is not there yet, etc.: the first question will build it
+            logger.exception("Bot worker %s: warming up failed.", self.name)
         try:
             while not self._stop.is_set():
                 self._wake.clear()
