@@ -8,7 +8,7 @@ from .index import current_index
 from .models import Passage
 from .registry import Context, all_commands, command, get_command
 from .selectors import chat_documents
-from .services import document_remove_from_chat
+from .services import NotAllowed, document_remove_from_chat
 
 MAX_DICE = 100
 MAX_SIDES = 1000
@@ -74,7 +74,10 @@ def kb_command(args: str, context: Context) -> str:
     if action in ("remove", "rm", "delete"):
         if not rest.strip():
             return "Usage: /kb remove <name> (see /kb list for the names)."
-        removed = document_remove_from_chat(session=context.session, name=rest)
+        try:
+            removed = document_remove_from_chat(session=context.session, name=rest, by=context.user)
+        except NotAllowed as exc:
+            return f"Only whoever added {exc} or the chat's owner can remove it."
         if removed is None:
             return f"This chat has no document called \u201c{rest.strip()}\u201d. See /kb list."
         return f"Removed {removed.name} from this chat's documents."

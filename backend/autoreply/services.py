@@ -64,11 +64,18 @@ def document_add_to_chat(*, session, name: str, data: bytes, added_by=None) -> D
     )
 
 
+class NotAllowed(PermissionError):
+    """Only the member who added a chat's document, or the chat's owner, may remove it."""
+
+
 @transaction.atomic
-def document_remove_from_chat(*, session, name: str) -> Document | None:
+def document_remove_from_chat(*, session, name: str, by) -> Document | None:
     """Remove a chat's document by its name (the exact name, else the one name it begins); None if none."""
     document = chat_document_named(session=session, name=name)
-    if document is not None:
-        document.delete()
-        bump_version()
+    if document is None:
+        return None
+    if by is None or by.pk not in (document.added_by_id, session.owner_id):
+        raise NotAllowed(document.name)
+    document.delete()
+    bump_version()
     return document

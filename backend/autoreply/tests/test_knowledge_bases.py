@@ -76,6 +76,20 @@ def test_kb_list_and_remove(session, alice, bob):
     assert ask("/ask how much flour goes into pancakes?", session, alice).startswith("I don't know that")
 
 
+def test_only_who_added_a_document_or_the_owner_removes_it(session, alice, bob, make_user):
+    from backend.chat.services import membership_join
+
+    carol = make_user("carol")
+    for member in (bob, carol):
+        membership_join(session=session, user=member)
+    document_add_to_chat(session=session, name="recipes.md", data=RECIPES, added_by=bob)
+    assert (
+        ask("/kb remove recipes.md", session, carol)
+        == "Only whoever added recipes.md or the chat's owner can remove it."
+    )
+    assert ask("/kb remove recipes.md", session, alice) == "Removed recipes.md from this chat's documents."  # the owner
+
+
 def test_kb_outside_a_chat_and_kb_add_before_attachments_exist(session, alice):
     assert ask("/kb list") == "/kb works inside a chat: it manages that chat's documents."
     assert "reply to a file with /kb add" in ask("/kb add", session, alice)
