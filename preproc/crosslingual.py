@@ -55,8 +55,8 @@ def align_sections(left: list[Section], right: list[Section]) -> list[tuple[int,
     return pairs
 
 
-MAX_VOCABULARY = 4000  # per side: the most frequent words; keeps the co-occurrence matrix small
-MAX_PAIRS = 1500  # aligned sections learnt from, at most (an even sample beyond): enough for a lexicon
+MAX_VOCABULARY = 2000  # per side: the most frequent words; keeps the co-occurrence matrix small
+MAX_PAIRS = 600  # aligned sections learnt from per language pair, at most (an even sample beyond)
 
 
 def learn_lexicon(
@@ -78,11 +78,11 @@ def learn_lexicon(
         # A word in nearly every section cannot tell sections apart; one seen once cannot be counted on.
         kept = [t for t, n in frequency.most_common() if min_count <= n <= 0.8 * total][:MAX_VOCABULARY]
         column = {t: i for i, t in enumerate(kept)}
+        cells = [(row, column[t]) for row, terms in enumerate(side) for t in terms if t in column]
         matrix = np.zeros((total, len(kept)), dtype=np.float32)
-        for row, terms in enumerate(side):
-            for t in terms:
-                if t in column:
-                    matrix[row, column[t]] = 1.0
+        if cells:
+            rows, columns = zip(*cells, strict=True)
+            matrix[list(rows), list(columns)] = 1.0
         matrices.append(matrix)
         words.append(kept)
     if not words[0] or not words[1]:
