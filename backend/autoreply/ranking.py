@@ -15,6 +15,7 @@ from preproc.glossary import glossary
 
 from .index import SCOPES, Index, current_index, knowledge_base_version  # noqa: F401  (re-exported)
 from .models import Document, Passage
+from .registry import all_commands
 
 IDENTIFIER_BOOST = 1.5  # "mod_cache" says more than the words around it
 TRANSLATION_WEIGHT = 0.7  # a learned translation covers less of a question than the word itself
@@ -108,7 +109,8 @@ def confidence(index: Index, question: Question, row: int) -> float:
 
 def about_mychat(question: Question) -> bool:
     words = set(question.terms) | {w.lower().strip("/?!.,") for w in question.text.split()}
-    return bool(words & ABOUT_MYCHAT) or any(w.startswith("/") and len(w) > 1 for w in question.text.split())
+    commands = {f"/{c.name}" for c in all_commands()}
+    return bool(words & ABOUT_MYCHAT) or any(w.lower().rstrip("?!.,") in commands for w in question.text.split())
 
 
 def _mask(index: Index, scope: str, session_id: int | None) -> np.ndarray:

@@ -59,6 +59,7 @@ def test_the_manual_answers_questions_about_mychat_but_does_not_compete_with_doc
     assert Document.objects.get(source__endswith="docs/bot.md").scope == Document.Scope.MANUAL
     assert "· the site's documents" in ask("/ask how do I invite someone to the club?")
     assert "· the mychat manual" in ask("/ask how do I invite someone to a chat in mychat?")
+    assert "· the mychat manual" in ask("/ask what does /roll do?")
 
 
 def test_kb_list_and_remove(session, alice, bob):
