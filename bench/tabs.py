@@ -1,5 +1,6 @@
 """Browser tabs as the app runs them, simulated cheaply: each tab keeps one HTTP/1.1 connection and
-polls `since=<its cursor>` every 500 ms with its last ETag, applying what it gets.
+polls `since=<its rev>` every 500 ms with its last ETag, applying what it gets (or, with
+protocol="after", as the app did before the rev cursor: `after=<the last seq it has>`).
 
 One asyncio loop drives hundreds of tabs with a few lines of raw HTTP (no client library per
 request), so the load generator is not the bottleneck; `cpu_percent()` says what it used.
@@ -32,14 +33,16 @@ class Stats:
 
 
 class Tab:
-    def __init__(self, base: str, uri: str, token: str, stats: Stats, *, interval: float = 0.5):
+    def __init__(self, base: str, uri: str, token: str, stats: Stats, *, interval: float = 0.5, protocol="since"):
         self.host, self.port = urlsplit(base).hostname, urlsplit(base).port
         self.path = f"/api/chats/{uri}/messages/"
         self.token = token
         self.stats = stats
         self.interval = interval
+        self.protocol = protocol
         self.cursor = 0
         self.etag: str | None = None
+        self.etag_for: int | None = None  # the cursor the ETag was given for
         self.known: set[int] = set()
         self.reader = self.writer = None
 
@@ -47,7 +50,7 @@ class Tab:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
         lines = [f"GET {target} HTTP/1.1", f"Host: {self.host}", f"Authorization: Token {self.token}"]
-        if self.etag:
+        if self.etag and self.etag_for == self.cursor:
             lines.append(f"If-None-Match: {self.etag}")
         self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode())
         status_line = await self.reader.readline()
@@ -63,7 +66,7 @@ class Tab:
     async def poll_once(self) -> None:
         started = time.perf_counter()
         try:
-            status, headers, body = await self._request(f"{self.path}?since={self.cursor}")
+            status, headers, body = await self._request(f"{self.path}?{self.protocol}={self.cursor}&limit=100")
         except (OSError, asyncio.IncompleteReadError, ValueError, IndexError):
             self.stats.errors += 1
             self.writer = None
@@ -77,8 +80,11 @@ class Tab:
                 if message["seq"] not in self.known:
                     self.known.add(message["seq"])
                     self.stats.first_seen.setdefault(message["seq"], []).append(now)
-            self.cursor = page["rev"]
-            self.etag = headers.get("etag")
+            self.etag, self.etag_for = headers.get("etag"), self.cursor
+            if self.protocol == "since":
+                self.cursor = page["rev"]
+            elif page["messages"]:
+                self.cursor = page["messages"][-1]["seq"]
         elif status >= 400:
             self.stats.errors += 1
 

@@ -69,6 +69,17 @@ async def test_a_foreign_origin_is_refused_at_the_handshake(chat, alice_token):
     assert not connected
 
 
+async def test_a_client_without_an_origin_is_served_with_its_token(chat, alice_token):
+    """A script, a mobile app or a bot sends no Origin: it is not a browser, and its token decides."""
+    communicator = socket(f"/ws/chats/{chat}/?token={alice_token}", origin=None)
+    connected, _ = await communicator.connect()
+    assert connected
+    await communicator.send_json_to({"type": "ping"})
+    assert await communicator.receive_json_from() == {"type": "pong"}
+    await communicator.disconnect()
+    assert await close_code(socket(f"/ws/chats/{chat}/", origin=None)) == CLOSE_UNAUTHENTICATED
+
+
 async def test_logging_out_closes_the_users_open_sockets_with_4401(chat, alice, alice_token, client_for):
     chat_socket = await open_socket(f"/ws/chats/{chat}/?token={alice_token}")
     notifications = socket(f"/ws/notifications/?token={alice_token}")

@@ -57,9 +57,11 @@ export function useChatTransport(uri, options = {}) {
   let socketOpen = false
   // A failed poll waits twice the interval, then twice as long each time.
   const pollBackoff = useBackoff({ base: pollInterval * 2, max: maxBackoff })
+  let serverAskedToWait = 0 // ms a busy server (429, 503) asked for in Retry-After
 
   function connectionOk() {
     pollBackoff.reset()
+    serverAskedToWait = 0
     if (!socketOpen) status.value = 'polling'
     outbox.flush()
   }
@@ -73,7 +75,19 @@ export function useChatTransport(uri, options = {}) {
       return stop()
     }
     pollBackoff.fail()
-    if (!socketOpen) status.value = 'offline'
+    // A busy server is not a lost connection: wait as long as it asks, and keep saying "polling".
+    if (err instanceof ApiError && (err.status === 429 || err.status >= 500)) serverAskedToWait = err.retryAfter ?? 0
+    else if (!socketOpen) status.value = 'offline'
+  }
+
+  /**
+   * The wait before the next poll: the interval give or take a tenth, so that tabs answered at the
+   * same moment (after a stall of the server, say) do not keep polling in step; longer after failures.
+   */
+  function nextPollDelay() {
+    const failed = Math.max(pollBackoff.delay(), serverAskedToWait)
+    if (failed) return failed
+    return (browser.isHidden() ? hiddenPollInterval : pollInterval) * (0.9 + 0.2 * Math.random())
   }
 
   const catchUp = useCatchUp(uri, store, {
@@ -84,7 +98,7 @@ export function useChatTransport(uri, options = {}) {
   })
 
   const pollLoop = usePollLoop(catchUp, {
-    nextDelay: () => pollBackoff.delay() || (browser.isHidden() ? hiddenPollInterval : pollInterval),
+    nextDelay: nextPollDelay,
     canRun: () => running && !socketOpen, // the socket is on duty while open
   })
 

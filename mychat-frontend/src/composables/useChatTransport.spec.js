@@ -85,6 +85,39 @@ describe('polling', () => {
     expect(healthy()).toHaveLength(2) // back to every 500 ms
   })
 
+  it('spreads the polls of tabs a tenth either way, so tabs answered together do not stay in step', async () => {
+    startTransport()
+    await advance(0)
+    vi.mocked(Math.random).mockReturnValue(0)
+    await advance(500) // the poll due at 500 ms; the next is due 450 ms later
+    const polls = server.pollsAfterNow()
+    await advance(449)
+    expect(polls()).toHaveLength(0)
+    vi.mocked(Math.random).mockReturnValue(0.999) // for the wait after the next poll: almost 550 ms
+    await advance(1)
+    expect(polls()).toHaveLength(1)
+    await advance(548)
+    expect(polls()).toHaveLength(1)
+    await advance(2)
+    expect(polls()).toHaveLength(2)
+  })
+
+  it('a busy server (503, 429) is waited out as long as it asks, without calling the chat offline', async () => {
+    startTransport()
+    await advance(0)
+    server.forcedStatus = 503
+    server.forcedHeaders = { 'Retry-After': '7' }
+    await advance(500)
+    expect(transport.status.value).toBe('polling')
+    const polls = server.pollsAfterNow()
+    await advance(6999)
+    expect(polls()).toHaveLength(0)
+    server.forcedStatus = null
+    await advance(1)
+    expect(polls()).toHaveLength(1)
+    expect(transport.status.value).toBe('polling')
+  })
+
   it('caps the backoff', async () => {
     startTransport({ maxBackoff: 4000 })
     await advance(0)

@@ -11,6 +11,7 @@ export const advance = (ms = 0) => vi.advanceTimersByTimeAsync(ms)
 export function useFakeTimers() {
   beforeEach(() => {
     vi.useFakeTimers()
+    vi.spyOn(Math, 'random').mockReturnValue(0.5) // the poll's jitter is then none: timings read exactly
   })
 }
 
