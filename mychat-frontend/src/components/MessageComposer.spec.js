@@ -1,5 +1,6 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
+import { fakeMessage } from '../testing/fakes.js'
 import { advance, useFakeChat } from '../testing/index.js'
 import MessageComposer from './MessageComposer.vue'
 
@@ -99,11 +100,90 @@ describe('MessageComposer', () => {
     expect(wrapper.emitted('send')).toEqual([['/']])
   })
 
-  it("limits the text to the server's message length, once the server has said it", async () => {
-    server.config.message_max_length = 5
-    const { textarea } = mountComposer()
-    expect(textarea.attributes('maxlength')).toBeUndefined()
+  it('cuts nothing: no maxlength, a counter once the text nears the limit', async () => {
+    server.config.message_max_length = 20
+    const { wrapper, textarea } = mountComposer()
     await advance(0)
-    expect(textarea.attributes('maxlength')).toBe('5')
+    expect(textarea.attributes('maxlength')).toBeUndefined()
+    await textarea.setValue('x'.repeat(17))
+    expect(wrapper.find('.composer__counter').exists()).toBe(false)
+    await textarea.setValue('x'.repeat(18))
+    expect(wrapper.find('.composer__counter').text()).toBe('18 / 20')
+    expect(textarea.attributes('aria-describedby')).toBe(wrapper.find('.composer__counter').attributes('id'))
+    await textarea.setValue('😀'.repeat(20)) // counted as the server counts: one character each
+    expect(wrapper.find('.composer__counter').text()).toBe('20 / 20')
+    expect(wrapper.find('button[type=submit]').attributes('disabled')).toBeUndefined()
+  })
+
+  it('over the limit: says so, disables Send, and offers to send it in parts', async () => {
+    server.config.message_max_length = 20
+    const { wrapper, textarea } = mountComposer()
+    await advance(0)
+    const pasted = 'First paragraph.\n\nSecond one, longer.\n\nThird.'
+    await textarea.setValue(pasted) // a paste is not cut
+    expect(textarea.element.value).toBe(pasted)
+    expect(wrapper.find('[role=alert]').text()).toBe('Too long for one message: the limit is 20 characters.')
+    expect(wrapper.find('button[type=submit]').attributes('disabled')).toBeDefined()
+    await textarea.trigger('keydown', { key: 'Enter' })
+    expect(wrapper.emitted('send')).toBeUndefined()
+    const split = wrapper.find('.composer__split')
+    expect(split.text()).toBe('Send as 3 messages')
+    await split.trigger('click')
+    expect(wrapper.emitted('send')).toEqual([['First paragraph.'], ['Second one, longer.'], ['Third.']])
+    expect(textarea.element.value).toBe('')
+  })
+
+  it('does not send on the Enter that ends an IME composition', async () => {
+    const { wrapper, textarea } = mountComposer()
+    await textarea.setValue('にほんご')
+    await textarea.trigger('keydown', { key: 'Enter', isComposing: true })
+    expect(wrapper.emitted('send')).toBeUndefined()
+    await textarea.trigger('keydown', { key: 'Enter' })
+    expect(wrapper.emitted('send')).toEqual([['にほんご']])
+  })
+
+  it('shows who is being answered, sends the reply with its seq, and cancels with the button or Escape', async () => {
+    const replyTo = fakeMessage({ seq: 7, user: { id: 1, username: 'alice' }, message: 'where  do we\nmeet?' })
+    const { wrapper, textarea } = mountComposer({ replyTo })
+    expect(wrapper.find('.reply-bar').text()).toContain('Replying to alice: where do we meet?')
+    await textarea.setValue('at noon')
+    await textarea.trigger('keydown', { key: 'Enter' })
+    expect(wrapper.emitted('send')).toEqual([['at noon', { replyTo: 7 }]])
+    await textarea.trigger('keydown', { key: 'Escape' })
+    await wrapper.find('button[aria-label="Cancel reply"]').trigger('click')
+    expect(wrapper.emitted('cancel-reply')).toHaveLength(2)
+  })
+
+  it('answers only with the first part of a long reply', async () => {
+    server.config.message_max_length = 10
+    const replyTo = fakeMessage({ seq: 7 })
+    const { wrapper, textarea } = mountComposer({ replyTo })
+    await advance(0)
+    await textarea.setValue('one two three')
+    await wrapper.find('.composer__split').trigger('click')
+    expect(wrapper.emitted('send')).toEqual([['one two', { replyTo: 7 }], ['three']])
+  })
+
+  it('asks to edit my last message on the up arrow, only in an empty box', async () => {
+    const { wrapper, textarea } = mountComposer()
+    await textarea.setValue('text')
+    await textarea.trigger('keydown', { key: 'ArrowUp' })
+    expect(wrapper.emitted('edit-last')).toBeUndefined()
+    await textarea.setValue('')
+    await textarea.trigger('keydown', { key: 'ArrowUp' })
+    expect(wrapper.emitted('edit-last')).toHaveLength(1)
+  })
+
+  it('says "typing" at most every 3 seconds while the user types', async () => {
+    const { wrapper, textarea } = mountComposer()
+    await textarea.setValue('h')
+    await textarea.setValue('he')
+    expect(wrapper.emitted('typing')).toHaveLength(1)
+    await advance(2999)
+    await textarea.setValue('hel')
+    expect(wrapper.emitted('typing')).toHaveLength(1)
+    await advance(1)
+    await textarea.setValue('hell')
+    expect(wrapper.emitted('typing')).toHaveLength(2)
   })
 })

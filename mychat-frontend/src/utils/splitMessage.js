@@ -1,0 +1,59 @@
+/**
+ * Message length as the server counts it, and a long text cut into messages that each fit:
+ * at paragraph breaks first, then line breaks, then sentence ends, then spaces, and only as a
+ * last resort inside a word (never inside a character: an emoji stays whole).
+ */
+
+/**
+ * Characters as the server counts them (Python's len of the trimmed text: code points, so an emoji is one).
+ * @param {string} text
+ */
+export function characterCount(text) {
+  return [...text.trim()].length
+}
+
+// Each splits after its boundary, so the boundary stays with the text before it.
+const BOUNDARIES = [
+  /(?<=\n[ \t]*\n)(?=[^\n])/, // paragraphs
+  /(?<=\n)/, // lines
+  /(?<=[.!?…]\s)|(?<=[。！？])/u, // sentences
+  /(?<=\s)/, // words
+]
+
+/**
+ * @param {string} text
+ * @param {number} limit most characters in one part
+ * @param {number} level which boundary to cut at
+ * @returns {string[]} pieces, each at most `limit` characters (untrimmed)
+ */
+function pieces(text, limit, level) {
+  if (characterCount(text) <= limit || text.trim().length === 0) return [text]
+  if (level === BOUNDARIES.length) {
+    const characters = [...text]
+    const cut = []
+    for (let start = 0; start < characters.length; start += limit)
+      cut.push(characters.slice(start, start + limit).join(''))
+    return cut
+  }
+  return text.split(BOUNDARIES[level]).flatMap((piece) => pieces(piece, limit, level + 1))
+}
+
+/**
+ * Cuts `text` into as few messages as its boundaries allow, each at most `limit` characters, in order.
+ * @param {string} text
+ * @param {number} limit
+ * @returns {string[]} the parts, trimmed and none empty
+ */
+export function splitMessage(text, limit) {
+  const parts = []
+  let current = ''
+  for (const piece of pieces(text, limit, 0)) {
+    if (characterCount(current + piece) <= limit) current += piece
+    else {
+      parts.push(current)
+      current = piece
+    }
+  }
+  parts.push(current)
+  return parts.map((part) => part.trim()).filter(Boolean)
+}
