@@ -181,6 +181,8 @@ DJOSER = {
     # else's chats, tearing holes into their seq order. Only an admin may (and should rather
     # deactivate the user in the admin).
     "PERMISSIONS": {"user_delete": ["rest_framework.permissions.IsAdminUser"]},
+    # Djoser's, with the password hashed before the write transaction (issue 19).
+    "SERIALIZERS": {"user_create": "backend.accounts.serializers.UserCreateSerializer"},
 }
 
 SPECTACULAR_SETTINGS = {
