@@ -112,11 +112,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "max_size": int(os.environ.get("MYCHAT_DB_POOL_SIZE", 10)),
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's SQLite backend plus an in-process write queue: this process's writers take turns
+    # in arrival order instead of racing for SQLite's lock (backend/web/sqlite, docs/performance.md).
+    DATABASES["default"]["ENGINE"] = "backend.web.sqlite"
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # cheap to open; keeps file handles out of idle threads
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE takes the write lock at BEGIN, so two writers queue instead of deadlocking.
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        # How long a writer may wait for its turn (and for SQLite's lock) before the API answers 503.
+        "timeout": float(os.environ.get("MYCHAT_SQLITE_TIMEOUT", 20)),
+        "write_queue": os.environ.get("MYCHAT_SQLITE_WRITE_QUEUE", "fifo"),  # or "lock", "off": for measuring
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
