@@ -11,40 +11,6 @@ from django.db import OperationalError
 from django.db.utils import ConnectionHandler
 
 from backend.web.errors import database_busy
-from backend.web.sqlite.write_queue import WriteQueue
-
-
-def test_waiters_get_the_turn_in_the_order_they_came():
-    queue = WriteQueue()
-    assert queue.acquire(timeout=1)
-    order = []
-
-    def wait_for_turn(name):
-        assert queue.acquire(timeout=5)
-        order.append(name)
-        queue.release()
-
-    threads = []
-    for name in "abcde":
-        threads.append(threading.Thread(target=wait_for_turn, args=(name,)))
-        threads[-1].start()
-        while queue.waiting() < len(threads):  # each is in line before the next arrives
-            time.sleep(0.001)
-    queue.release()
-    for thread in threads:
-        thread.join()
-    assert order == list("abcde")
-
-
-def test_a_waiter_gives_up_after_its_timeout_and_leaves_the_line():
-    queue = WriteQueue()
-    assert queue.acquire(timeout=1)
-    began = time.monotonic()
-    assert not queue.acquire(timeout=0.05)
-    assert 0.04 < time.monotonic() - began < 1
-    assert queue.waiting() == 0
-    queue.release()
-    assert queue.acquire(timeout=0), "released with nobody waiting: free again"
 
 
 @pytest.fixture
