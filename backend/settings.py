@@ -20,6 +20,13 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (a container's CPU set), not the machine's."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def _secret_key() -> str:
     """SECRET_KEY from the environment, else one generated on first start and kept untracked."""
     if key := os.environ.get("SECRET_KEY"):
@@ -147,6 +154,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Django's default hashers, the first one (PBKDF2, what new passwords get) in line: at most
+# MYCHAT_HASHES_AT_ONCE hashes at a time per process, by default one per usable core.
+PASSWORD_HASHERS = [
+    "backend.accounts.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+MYCHAT_HASHES_AT_ONCE = int(os.environ.get("MYCHAT_HASHES_AT_ONCE", 0)) or usable_cores()
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
