@@ -4,7 +4,8 @@ A hash costs hundreds of milliseconds of CPU on purpose. A class signing up at o
 a hundred together: the OS shares the cores a hundred ways, every one of them finishes last, and
 everything else the server does (the join of someone already in, the writer holding SQLite's
 turn) gets a hundredth of a core meanwhile. In line, one per core, the first come are the first
-done and the rest of the server keeps breathing (docs/performance.md, "Class burst").
+done and the rest of the server keeps breathing (docs/performance.md, "Class burst"). Nobody
+holds a database connection while waiting or hashing.
 """
 
 import threading
@@ -12,6 +13,7 @@ import threading
 from django.conf import settings
 from django.contrib.auth import hashers
 
+from backend.web.connections import release_idle_connections
 from backend.web.turns import Turns
 
 _turns: dict[int, Turns] = {}
@@ -28,5 +30,6 @@ class PBKDF2PasswordHasher(hashers.PBKDF2PasswordHasher):
     """Django's: same algorithm, iterations and stored format; only when it runs changes."""
 
     def encode(self, password, salt, iterations=None):
+        release_idle_connections()  # a pooled connection is for others while this waits and hashes
         with hashing_turns().turn():
             return super().encode(password, salt, iterations)

@@ -5,6 +5,7 @@ import time
 
 from django.contrib.auth import hashers as django_hashers
 
+from backend.accounts import hashers
 from backend.accounts.hashers import PBKDF2PasswordHasher
 from backend.testing.servers import PASSWORD
 
@@ -39,3 +40,10 @@ def test_no_more_than_the_configured_number_hash_at_once(settings, monkeypatch):
     for thread in threads:
         thread.join()
     assert most == 2
+
+
+def test_it_hands_back_the_database_connection_before_waiting_and_hashing(monkeypatch):
+    calls = []
+    monkeypatch.setattr(hashers, "release_idle_connections", lambda: calls.append("released"))
+    PBKDF2PasswordHasher().encode(PASSWORD, "salt", 1000)
+    assert calls == ["released"]
