@@ -57,16 +57,13 @@ def _bump_version() -> None:
         KnowledgeBase.objects.get_or_create(pk=1, defaults={"version": 1})
 
 
-@transaction.atomic
 def document_store(*, source: str, title: str, content_hash: str, text: str) -> int:
-    """Create or replace one document and its passages; returns the number of passages."""
-    document, _ = Document.objects.update_or_create(
-        source=source, defaults={"title": title[:300], "content_hash": content_hash, "ingested_at": timezone.now()}
-    )
-    document.passages.all().delete()
+    """Create or replace one document and its passages; returns the number of passages.
+
+    Splitting and tokenizing (CPU, a second for a long document) happen before the write
+    transaction: on SQLite a running server's writers wait while it is open."""
     passages = [
         Passage(
-            document=document,
             position=position,
             heading=piece.heading[:300],
             text=piece.text,
@@ -74,8 +71,15 @@ def document_store(*, source: str, title: str, content_hash: str, text: str) -> 
         )
         for position, piece in enumerate(split_passages(text))
     ]
-    Passage.objects.bulk_create(passages, batch_size=500)
-    _bump_version()
+    with transaction.atomic():
+        document, _ = Document.objects.update_or_create(
+            source=source, defaults={"title": title[:300], "content_hash": content_hash, "ingested_at": timezone.now()}
+        )
+        document.passages.all().delete()
+        for passage in passages:
+            passage.document = document
+        Passage.objects.bulk_create(passages, batch_size=500)
+        _bump_version()
     return len(passages)
 
 
