@@ -36,7 +36,8 @@ serve:
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py ingest docs
 	exec $(PY) -m uvicorn backend.asgi:application --host $(HOST) --port $(PORT) \
-		--workers $(WEB_CONCURRENCY) --loop uvloop --http httptools --ws websockets-sansio --proxy-headers
+		--workers $(WEB_CONCURRENCY) --loop uvloop --http httptools --ws websockets-sansio --proxy-headers \
+		--no-access-log
 
 run: setup serve
 

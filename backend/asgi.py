@@ -10,20 +10,25 @@ from django.core.asgi import get_asgi_application
 django_http = get_asgi_application()  # sets Django up before anything imports models
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from django.conf import settings  # noqa: E402
 
 from backend.chat import lean_poll  # noqa: E402
 from backend.chat.routing import websocket_urlpatterns  # noqa: E402
+from backend.web.access_log import AccessLog  # noqa: E402
 from backend.web.body_limit import BodySizeLimit  # noqa: E402
 from backend.web.lanes import LeanLanes  # noqa: E402
+from backend.web.origins import browser_origin_validator  # noqa: E402
 from backend.web.socket_auth import TokenAuthMiddleware  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
-        "http": LeanLanes(BodySizeLimit(django_http, settings.DATA_UPLOAD_MAX_MEMORY_SIZE), lean_poll.LANES),
-        # Browsers always send Origin on a WebSocket handshake: it must name one of ALLOWED_HOSTS.
-        "websocket": AllowedHostsOriginValidator(TokenAuthMiddleware(URLRouter(websocket_urlpatterns))),
+        "http": AccessLog(
+            LeanLanes(BodySizeLimit(django_http, settings.DATA_UPLOAD_MAX_MEMORY_SIZE), lean_poll.LANES),
+            slow_ms=settings.SLOW_REQUEST_MS,
+            log_all=settings.ACCESS_LOG_ALL,
+        ),
+        # A browser's Origin must name one of ALLOWED_HOSTS; a client without one (a script) is served.
+        "websocket": browser_origin_validator(TokenAuthMiddleware(URLRouter(websocket_urlpatterns))),
     }
 )
 

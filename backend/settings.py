@@ -192,6 +192,7 @@ REST_FRAMEWORK = {
     "NUM_PROXIES": 0,  # throttles key on REMOTE_ADDR, which uvicorn's --proxy-headers sets from trusted proxies only
     "DEFAULT_THROTTLE_RATES": {
         "post_message": os.environ.get("MYCHAT_POST_RATE", "120/min"),
+        "change_message": os.environ.get("MYCHAT_CHANGE_RATE", "300/min"),
         "login": os.environ.get("MYCHAT_LOGIN_RATE", "10/min"),
         "signup": os.environ.get("MYCHAT_SIGNUP_RATE", "30/hour"),
     },
@@ -224,12 +225,19 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS") + (
 CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
 CORS_ALLOW_HEADERS = ["authorization", "content-type", "if-none-match", "idempotency-key"]
 
+# The access log (backend/web/access_log.py): errors, slow requests and writes; "all" for every request.
+ACCESS_LOG_ALL = os.environ.get("MYCHAT_ACCESS_LOG", "").strip().lower() in {"all", "1", "true", "yes", "on"}
+SLOW_REQUEST_MS = float(os.environ.get("MYCHAT_SLOW_REQUEST_MS", "500"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # WebSocket tokens travel in query strings: kept out of our logs and uvicorn's.
     "filters": {"redact_token": {"()": "backend.web.redact.token_redacting_filter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_token"]}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_token"], "formatter": "plain"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"level": "ERROR"}},
 }

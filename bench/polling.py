@@ -6,13 +6,10 @@ from a second process on this machine. Everything is compared within one run: th
 """
 
 import argparse
-import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import textwrap
 from pathlib import Path
 
 import httpx
@@ -21,55 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from backend.testing.servers import auth, manage, project_env, server, sign_up  # noqa: E402
+from bench.wrk import tabs_lua, wrk  # noqa: E402
 
 HISTORIES = (20, 5000)
 TABS = 1000
-# Tabs are opened at random moments, not all at once: each connection waits a random 0-500 ms
-# before its first poll (wrk calls delay() before every request), then polls every 500 ms.
-TABS_LUA = f"""
-local calls, threads = 0, 0
-setup = function(thread) threads = threads + 1; thread:set("seed", threads) end
-init = function(args) math.randomseed(seed * 7919) end
-delay = function()
-  calls = calls + 1
-  if calls <= {TABS // 2} then return math.random(0, 500) end
-  return 500
-end
-"""
-REPORT = textwrap.dedent(
-    """
-    done = function(summary, latency, requests)
-      local e = summary.errors
-      io.write(string.format('{"requests": %d, "seconds": %.3f, "p50_ms": %.2f, "p90_ms": %.2f, '
-        .. '"p99_ms": %.2f, "errors": %d}\\n', summary.requests, summary.duration / 1e6,
-        latency:percentile(50) / 1e3, latency:percentile(90) / 1e3, latency:percentile(99) / 1e3,
-        e.connect + e.read + e.write + e.status + e.timeout))
-    end
-    """
-)
-
-
-def wrk(url: str, *, headers: dict, connections: int, seconds: int, lua: str = "") -> dict:
-    script = Path(tempfile.mkstemp(suffix=".lua")[1])
-    script.write_text(lua + REPORT)
-    args = [
-        "wrk",
-        "-t",
-        "2" if connections > 1 else "1",
-        "-c",
-        str(connections),
-        "-d",
-        f"{seconds}s",
-        "-s",
-        str(script),
-    ]
-    for name, value in headers.items():
-        args += ["-H", f"{name}: {value}"]
-    output = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout
-    script.unlink()
-    result = json.loads(output.strip().splitlines()[-1])
-    result["rps"] = round(result["requests"] / result["seconds"])
-    return result
+TABS_LUA = tabs_lua(TABS)
 
 
 def prepare(base: str, history: int) -> tuple[dict, str]:

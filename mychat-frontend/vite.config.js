@@ -1,4 +1,5 @@
 /** Vite (dev server, build) and Vitest configuration for the mychat SPA. */
+/// <reference types="vitest/config" />
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 
@@ -22,6 +23,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.spec.js'],
+    setupFiles: ['src/testing/setup.js'],
     restoreMocks: true,
     unstubGlobals: true,
   },

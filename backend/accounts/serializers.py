@@ -12,6 +12,7 @@ class PublicUserSerializer(serializers.ModelSerializer):
     class Meta:
         model = get_user_model()
         fields = ["id", "username"]
+        read_only_fields = fields
 
 
 # Djoser's sign-up (its fields, password validation and answers), with the password hashed before

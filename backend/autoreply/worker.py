@@ -12,10 +12,13 @@ from django.db import close_old_connections, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from backend.chat.models import Message
 from backend.chat.services import message_create
+from preproc import warm_up
 
+from .index import current_index
 from .models import BotJob
-from .registry import Answer, answer
+from .registry import Answer, Context, answer
 from .services import bot_user
 
 logger = logging.getLogger(__name__)
@@ -65,12 +68,13 @@ def job_claim(*, worker_name: str) -> BotJob | None:
         )
     if not claimed:
         return None
-    return BotJob.objects.select_related("message__session").get(pk=candidate)
+    return BotJob.objects.select_related("message__session", "message__user").get(pk=candidate)
 
 
-def job_complete(*, job: BotJob, result: Answer) -> bool:
-    """Post the reply and close the job in one transaction, if this worker still holds the lease.
-    Returns False when the lease was lost (another worker has taken the job over)."""
+def job_complete(*, job: BotJob, result: Answer | None) -> bool:
+    """Post the reply (none for a question deleted before its answer) and close the job in one
+    transaction, if this worker still holds the lease. Returns False when the lease was lost
+    (another worker has taken the job over)."""
     with transaction.atomic():
         still_ours = (
             BotJob.objects.select_for_update()
@@ -79,6 +83,9 @@ def job_complete(*, job: BotJob, result: Answer) -> bool:
         )
         if not still_ours:
             return False
+        if result is None or Message.objects.filter(pk=job.message_id, deleted=True).exists():
+            BotJob.objects.filter(pk=job.pk).update(status=BotJob.Status.DONE, finished_at=timezone.now())
+            return True
         # The idempotency key is a second guard: one reply per job, whatever happens.
         reply, _ = message_create(
             session=job.message.session,
@@ -96,11 +103,14 @@ def job_complete(*, job: BotJob, result: Answer) -> bool:
     return True
 
 
-def job_run(job: BotJob) -> Answer:
+def job_run(job: BotJob) -> Answer | None:
+    """The reply, or None when the question was deleted before the bot got to it."""
+    if job.message.deleted:
+        return None
     if job.attempts > settings.MYCHAT_BOT_MAX_ATTEMPTS:
         # Its workers kept dying on it: give up with a reply rather than retry forever.
         return Answer("Sorry, I could not answer that one (it kept failing).", error="gave up after crashes")
-    return answer(job.message.text)
+    return answer(job.message.text, context=Context(session=job.message.session, user=job.message.user))
 
 
 # Woken at the commit of a "/" message, the embedded worker would share the GIL with the request
@@ -131,6 +141,11 @@ class Worker:
     def run_forever(self) -> None:
         _local_workers.add(self)
         logger.info("Bot worker %s started.", self.name)
+        try:
+            warm_up()  # the analyzers' dictionaries and the index, before the first question rather than in it
+            current_index()
+        except Exception:  # the database is not there yet, etc.: the first question will build it
+            logger.exception("Bot worker %s: warming up failed.", self.name)
         try:
             while not self._stop.is_set():
                 self._wake.clear()

@@ -22,8 +22,8 @@ class ChatSessionAdmin(admin.ModelAdmin):
 
 @admin.register(Message)
 class MessageAdmin(admin.ModelAdmin):
-    list_display = ["session", "seq", "user", "is_bot", "created_at"]
+    list_display = ["session", "seq", "rev", "user", "kind", "deleted", "is_bot", "created_at"]
     list_select_related = ["session", "user"]
     search_fields = ["text", "session__uri", "user__username"]
     raw_id_fields = ["session", "user"]
-    readonly_fields = ["seq"]
+    readonly_fields = ["seq", "rev"]

@@ -8,6 +8,7 @@ thread that sync consumers share. Database work (the membership check, posting) 
 
 import contextlib
 import json
+import time
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
@@ -20,11 +21,12 @@ from backend.web.errors import BUSY_DETAIL, RETRY_AFTER_SECONDS, database_busy
 from backend.web.throttles import post_wait_seconds
 
 from . import realtime, selectors, services
-from .serializers import MessageSerializer
+from .rendering import message_json
 
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_FOUND = 4404
+TYPING_INTERVAL_SECONDS = 3  # the app shows "typing" for a few seconds after each frame
 MAX_FRAME_CHARS = 16 * 1024  # far above MAX_MESSAGE_LENGTH and a JSON envelope; no client frame needs more
 
 
@@ -35,6 +37,7 @@ class PushConsumer(AsyncJsonWebsocketConsumer):
     """
 
     group: str | None = None
+    frame_types: tuple[str, ...] = ("ping",)  # what a client may send
 
     async def group_for(self, user) -> str | int:
         """The group to join, or a close code."""
@@ -93,14 +96,17 @@ class PushConsumer(AsyncJsonWebsocketConsumer):
     async def receive_json(self, content, **kwargs):
         if content.get("type") == "ping":
             return await self.send_json({"type": "pong"})
-        await self.send_error('Unknown "type".', type=["Expected one of: ping."])
+        await self.send_error('Unknown "type".', type=[f"Expected one of: {', '.join(self.frame_types)}."])
 
     async def send_error(self, detail: str, **errors):
         await self.send_json({"type": "error", "detail": detail, "errors": errors})
 
 
 class ChatConsumer(PushConsumer):
-    """`/ws/chats/<uri>/`: every new message of the session; members may also post here."""
+    """`/ws/chats/<uri>/`: every change of the session's messages, and who is typing; members may also post here."""
+
+    frame_types = ("ping", "message", "typing")
+    last_typing = float("-inf")
 
     async def group_for(self, user):
         try:
@@ -114,11 +120,15 @@ class ChatConsumer(PushConsumer):
         return realtime.session_group(self.session.pk)
 
     async def receive_json(self, content, **kwargs):
+        if content.get("type") == "typing":
+            return await self.typing()
         if content.get("type") != "message":
             return await super().receive_json(content)
         key = content.get("idempotency_key")
         try:
-            replayed = await self.post(text=content.get("message"), idempotency_key=key)
+            replayed = await self.post(
+                text=content.get("message"), reply_to=content.get("reply_to"), idempotency_key=key
+            )
         except ValidationError as exc:
             errors = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
             return await self.send_json({"type": "error", "detail": "Invalid message.", "errors": errors} | _echo(key))
@@ -131,17 +141,27 @@ class ChatConsumer(PushConsumer):
                 error |= {"detail": BUSY_DETAIL, "retry_after": RETRY_AFTER_SECONDS}
             return await self.send_json(error | _echo(key))
         if replayed is not None:  # a retried key: nothing new is pushed, so answer this socket
-            await self.send_json({"type": "message", "message": replayed})
+            await self.send(text_data=realtime.message_frame(replayed))
 
     @database_sync_to_async
-    def post(self, *, text, idempotency_key) -> dict | None:
+    def post(self, *, text, reply_to, idempotency_key) -> bytes | None:
         """Through the one write path (same rules and rate limit as REST); the push follows on commit."""
         if wait := post_wait_seconds(self.scope["user"]):
             raise Throttled(wait)
         message, created = services.message_create(
-            session=self.session, user=self.scope["user"], text=text, idempotency_key=idempotency_key
+            session=self.session, user=self.scope["user"], text=text, reply_to=reply_to, idempotency_key=idempotency_key
         )
-        return None if created else MessageSerializer(message).data
+        return None if created else message_json(message)
+
+    async def typing(self):
+        """ "Ana is typing…" for the others: at most one frame per TYPING_INTERVAL per socket, never stored."""
+        now = time.monotonic()
+        if now - self.last_typing < TYPING_INTERVAL_SECONDS:
+            return
+        self.last_typing = now
+        user = self.scope["user"]
+        frame = realtime.frame("typing", {"id": user.pk, "username": user.username})
+        await self.channel_layer.group_send(self.group, {"type": realtime.PUSH_EVENT, "text": frame})
 
 
 class NotificationConsumer(PushConsumer):

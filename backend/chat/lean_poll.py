@@ -1,12 +1,17 @@
-"""The idle poll's lean lane: a 304 for a current ETag, with one SQL query and no DRF.
+"""The poll's lean lane: the live cursor served with one or two SQL queries and no DRF.
 
-It only ever answers 304, and only when the token is valid, its user active, the user a member
-of the session and the client's ETag current: the very same checks as the full view. Anything
-else (news, a bad token, a non-member, an unknown URI, a malformed query, a database hiccup)
-falls through to the full view.
+It answers only when the token is valid, its user active and the user a member of the session
+(the very same checks as the full view, in one query), and only what it can answer exactly as
+the full view would: a 304 when the client's ETag is current; the empty page of a `since=<rev>`
+poll whose cursor is current (the poll right after news, which has no ETag for its new URL yet);
+and a `since=` page of changes whose message JSON is already rendered (rendering.py), spliced as
+the full view splices it. Anything else (a history page, a change not rendered in this process
+yet, a bad token, a non-member, an unknown URI, a malformed query, a database hiccup) falls
+through to the full view.
 """
 
 import re
+from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
 from django.contrib.auth import get_user_model
@@ -16,16 +21,17 @@ from rest_framework.authtoken.models import Token
 
 from backend.web.lanes import LaneRequest, LaneResponse, run_in_lane
 
-from .models import ChatSession, Membership
-from .paging import etag_matches, page_etag, parse_page_query
+from .models import ChatSession, Membership, Message
+from .paging import PageQuery, etag_matches, page_etag, parse_page_query
+from .rendering import cached_messages_json, page_json
 
 MESSAGES_PATH = re.compile(r"^/api/chats/(?P<uri>[A-Za-z0-9_-]{1,32})/messages/$")
 
 
-def _last_seq_sql() -> str:
+def _counters_sql() -> str:
     user = get_user_model()._meta
     return (
-        f"SELECT s.last_seq FROM {ChatSession._meta.db_table} s"
+        f"SELECT s.id, s.rev, s.last_seq FROM {ChatSession._meta.db_table} s"
         f" JOIN {Membership._meta.db_table} m ON m.session_id = s.id"
         f" JOIN {Token._meta.db_table} t ON t.user_id = m.user_id"
         f" JOIN {user.db_table} u ON u.{user.pk.column} = t.user_id"
@@ -33,38 +39,85 @@ def _last_seq_sql() -> str:
     )
 
 
-LAST_SEQ_SQL = _last_seq_sql()
+COUNTERS_SQL = _counters_sql()
+# The same rows as the full view's `since=` read (selectors.message_page), as (id, rev) only.
+CHANGES_SQL = f"SELECT id, rev FROM {Message._meta.db_table} WHERE session_id = %s AND rev > %s ORDER BY rev LIMIT %s"
 
 
-def member_last_seq(uri: str, token_key: str) -> int | None:
-    """The session's last seq if the token's active user is a member, else None. One query."""
+@dataclass(frozen=True)
+class Counters:
+    session_id: int
+    rev: int
+    last_seq: int
+
+
+def member_counters(uri: str, token_key: str) -> Counters | None:
+    """The session's counters if the token's active user is a member, else None. One query."""
     try:
         with connection.cursor() as cursor:
-            cursor.execute(LAST_SEQ_SQL, [uri, token_key])
+            cursor.execute(COUNTERS_SQL, [uri, token_key])
             row = cursor.fetchone()
     except DatabaseError:
         connection.close()  # a dropped connection reconnects on the next call; the full view answers this one
         return None
-    return row[0] if row else None
+    return Counters(*row) if row else None
 
 
-async def not_modified(request: LaneRequest) -> LaneResponse | None:
+def changed_after(session_id: int, since: int, limit: int) -> list[tuple[int, int]] | None:
+    """(id, rev) of up to `limit` + 1 messages changed after `since`, in rev order. One query."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(CHANGES_SQL, [session_id, since, limit + 1])
+            return [(row[0], row[1]) for row in cursor.fetchall()]
+    except DatabaseError:
+        connection.close()
+        return None
+
+
+def read(uri: str, token_key: str, query: PageQuery) -> tuple[Counters, list[tuple[int, int]] | None] | None:
+    """On a lane thread: the counters, then (for a `since=` poll with news) what changed."""
+    counters = member_counters(uri, token_key)
+    if counters is None or query.since is None or query.since >= counters.rev:
+        return counters and (counters, [])
+    return counters, changed_after(counters.session_id, query.since, query.limit)
+
+
+async def poll(request: LaneRequest) -> LaneResponse | None:
     if_none_match = request.headers.get(b"if-none-match")
     token = request.token()
-    if not (if_none_match and token):
+    if not token:
         return None
     try:
         query = parse_page_query(dict(parse_qsl(request.query_string, keep_blank_values=True)))
     except ValidationError:
         return None
-    last_seq = await run_in_lane(member_last_seq, request.match["uri"], token)
-    if last_seq is None:
+    if not if_none_match and query.since is None:
+        return None  # only a conditional request or a live cursor can be answered without reading history
+    uri = request.match["uri"]
+    found = await run_in_lane(read, uri, token, query)
+    if found is None:
         return None
-    etag = page_etag(last_seq=last_seq, query=query)
-    if not etag_matches(if_none_match.decode("latin-1"), etag):
+    counters, changes = found
+    headers = [(b"cache-control", b"private, no-cache"), (b"vary", b"Authorization")]
+    etag = page_etag(rev=counters.rev, query=query)
+    if if_none_match and etag_matches(if_none_match.decode("latin-1"), etag):
+        return LaneResponse(304, [(b"etag", etag.encode()), *headers])
+    if query.since is None or changes is None:
         return None
-    headers = [(b"etag", etag.encode()), (b"cache-control", b"private, no-cache"), (b"vary", b"Authorization")]
-    return LaneResponse(304, headers)
+    messages = cached_messages_json(changes[: query.limit])
+    if messages is None:
+        return None  # rendered nowhere yet in this process: the full view renders it, once
+    has_more = len(changes) > query.limit
+    newest = max([counters.rev, *(rev for _, rev in changes)])
+    cursor = changes[query.limit - 1][1] if has_more else newest
+    body = page_json(uri=uri, messages=messages, rev=cursor, last_seq=counters.last_seq, has_more=has_more)
+    etag = page_etag(rev=newest, query=query)
+    headers += [
+        (b"etag", etag.encode()),
+        (b"content-type", b"application/json"),
+        (b"x-content-type-options", b"nosniff"),
+    ]
+    return LaneResponse(200, headers, body)
 
 
-LANES = [(MESSAGES_PATH, not_modified)]
+LANES = [(MESSAGES_PATH, poll)]

@@ -11,6 +11,8 @@ from django.utils import timezone
 # the bot and `GET /api/config/` all read them from here.
 MAX_MESSAGE_LENGTH = 2000
 MAX_TITLE_LENGTH = 200
+MAX_EMOJI_LENGTH = 32  # characters of one reaction: the longest emoji (a tagged flag) has 7 code points
+EXCERPT_LENGTH = 120  # a quoted reply, a notification, a chat list's last message
 
 
 def new_session_uri() -> str:
@@ -26,6 +28,9 @@ class ChatSession(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     # The seq of the newest message; allocated under this row's lock, so seqs commit in order.
     last_seq = models.PositiveBigIntegerField(default=0)
+    # The change counter: every change a viewer must see (a new message, an edit, a delete, a
+    # reaction) takes the next rev under the same lock and stamps it on the message it changed.
+    rev = models.PositiveBigIntegerField(default=0)
     last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
@@ -48,12 +53,23 @@ class Membership(models.Model):
 
 
 class Message(models.Model):
+    class Kind(models.TextChoices):
+        TEXT = "text"
+        SYSTEM = "system"  # a membership change told in the chat; `event` says which
+
     session = models.ForeignKey(ChatSession, on_delete=models.CASCADE, related_name="messages")
     seq = models.PositiveBigIntegerField()
+    rev = models.PositiveBigIntegerField()  # the session rev of this message's latest change
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.TEXT)
+    event = models.JSONField(null=True, blank=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="messages")
-    text = models.TextField(max_length=MAX_MESSAGE_LENGTH)
+    text = models.TextField(max_length=MAX_MESSAGE_LENGTH, blank=True)  # "" once deleted
     is_bot = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    deleted = models.BooleanField(default=False)  # a tombstone keeps its seq, so seq stays gapless
+    reply_to = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replies")
+    mentions = models.JSONField(default=list, blank=True)  # ids of the members it @mentions
     # NULL, not "": the unique constraint below only holds among messages that have a key.
     idempotency_key = models.CharField(max_length=100, null=True, blank=True)  # noqa: DJ001
 
@@ -62,6 +78,8 @@ class Message(models.Model):
         constraints = [
             # Also the index every page read uses: (session, seq) ranges.
             models.UniqueConstraint(fields=["session", "seq"], name="unique_session_seq"),
+            # And the index of the live cursor: (session, rev) ranges, `since=<rev>`.
+            models.UniqueConstraint(fields=["session", "rev"], name="unique_session_rev"),
             models.UniqueConstraint(
                 fields=["session", "user", "idempotency_key"],
                 condition=Q(idempotency_key__isnull=False),
@@ -71,6 +89,22 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session}#{self.seq}"
+
+
+class Reaction(models.Model):
+    """One user's emoji on one message (one per user per emoji)."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="reactions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    emoji = models.CharField(max_length=MAX_EMOJI_LENGTH)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["message", "user", "emoji"], name="unique_reaction")]
+
+    def __str__(self) -> str:
+        return f"{self.emoji} by {self.user_id} on {self.message_id}"
 
 
 class Notification(models.Model):
@@ -85,6 +119,8 @@ class Notification(models.Model):
     kind = models.CharField(max_length=16, choices=KINDS)
     text = models.CharField(max_length=300)
     session = models.ForeignKey(ChatSession, on_delete=models.CASCADE, related_name="+")
+    # The message that mentions the recipient: its deletion takes the notification (and its excerpt) along.
+    message = models.ForeignKey(Message, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     read = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 

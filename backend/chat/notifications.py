@@ -4,11 +4,10 @@ import re
 
 from django.http import Http404
 
-from .models import ChatSession, Membership, Message, Notification
+from .models import EXCERPT_LENGTH, ChatSession, Membership, Message, Notification
 from .realtime import notify_on_commit
 
 INBOX_LIMIT = 100
-EXCERPT_LENGTH = 120
 TEXT_LENGTH = Notification._meta.get_field("text").max_length
 # Django usernames are letters, digits and @ . + - _; a mention is "@" + one of them, not
 # inside a word or an e-mail address ("bob@example.com" mentions nobody).
@@ -29,18 +28,19 @@ def mentioned_usernames(text: str) -> set[str]:
     return names
 
 
-def notifications_for_mentions(*, message: Message) -> list[Notification]:
-    """Inside message_create's transaction: notify each member @mentioned, except the author."""
-    if "@" not in message.text:
-        return []
-    names = mentioned_usernames(message.text)
+def mentioned_member_ids(*, session_id: int, text: str, author_id: int) -> list[int]:
+    """Ids of the session's members that `text` @mentions, but the author. No query without an "@"."""
+    names = mentioned_usernames(text) if "@" in text else set()
     if not names:
         return []
-    recipients = (
-        Membership.objects.filter(session_id=message.session_id, user__username__in=names)
-        .exclude(user_id=message.user_id)
-        .values_list("user_id", flat=True)
-    )
+    members = Membership.objects.filter(session_id=session_id, user__username__in=names).exclude(user_id=author_id)
+    return sorted(members.values_list("user_id", flat=True))
+
+
+def notifications_for_mentions(*, message: Message, recipient_ids: list[int]) -> list[Notification]:
+    """Inside the writing transaction: notify each of `recipient_ids` that `message` mentions them."""
+    if not recipient_ids:
+        return []
     text = shorten(f"{message.user.username} mentioned you: {shorten(message.text, EXCERPT_LENGTH)}", TEXT_LENGTH)
     notifications = Notification.objects.bulk_create(
         Notification(
@@ -48,10 +48,11 @@ def notifications_for_mentions(*, message: Message) -> list[Notification]:
             actor=message.user,
             kind=Notification.MENTION,
             text=text,
-            session=message.session,
-            created_at=message.created_at,
+            session_id=message.session_id,
+            message=message,
+            created_at=message.edited_at or message.created_at,
         )
-        for recipient_id in recipients
+        for recipient_id in recipient_ids
     )
     notify_on_commit(notifications)
     return notifications

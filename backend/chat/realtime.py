@@ -76,14 +76,19 @@ def _runs_in(loop: asyncio.AbstractEventLoop) -> bool:
 
 
 def broadcast_message_on_commit(message) -> None:
-    """After the writing transaction commits, push the message exactly as the REST API shows it."""
+    """After the writing transaction commits, push the message (new or changed) exactly as the REST API shows it."""
     transaction.on_commit(partial(_publish_message, message))
 
 
 def _publish_message(message) -> None:
-    from .serializers import MessageSerializer  # serializers import models: keep this module light
+    from .rendering import message_json  # rendering imports models: keep this module light
 
-    publish(session_group(message.session_id), frame("message", MessageSerializer(message).data))
+    publish(session_group(message.session_id), message_frame(message_json(message)))
+
+
+def message_frame(message: bytes) -> str:
+    """{"type": "message", "message": …} around a message's JSON as rendered once."""
+    return '{"type":"message","message":' + message.decode() + "}"
 
 
 def notify_on_commit(notifications) -> None:

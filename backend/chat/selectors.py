@@ -39,13 +39,33 @@ def session_with_members(*, session: ChatSession) -> ChatSession:
     return ChatSession.objects.select_related("owner").prefetch_related("members").get(pk=session.pk)
 
 
-def message_page(*, session: ChatSession, query: PageQuery) -> list[Message]:
-    """Oldest first. `after` reads forwards from a cursor; otherwise the newest page (before `before`)."""
-    messages = Message.objects.filter(session=session).select_related("user")
+def _cut(rows: list, limit: int) -> tuple[list, bool]:
+    return rows[:limit], len(rows) > limit
+
+
+def message_page(*, session: ChatSession, query: PageQuery) -> tuple[list[Message], bool]:
+    """(messages, has_more). `since`: changed after that rev, in rev order. Otherwise oldest first by
+    seq: `after` reads forwards, `around` both ways from a seq (it included), else the newest page
+    (before `before`). `has_more`: the page was cut by the limit in the direction it reads."""
+    messages = Message.objects.filter(session=session).select_related("user", "reply_to__user")
+    limit = query.limit
+    if query.since is not None:
+        return _cut(list(messages.filter(rev__gt=query.since).order_by("rev")[: limit + 1]), limit)
+    if query.around is not None:
+        older, older_cut = _cut(
+            list(messages.filter(seq__lt=query.around).order_by("-seq")[: limit // 2 + 1]), limit // 2
+        )
+        newer_limit = limit - len(older)
+        newer, newer_cut = _cut(
+            list(messages.filter(seq__gte=query.around).order_by("seq")[: newer_limit + 1]), newer_limit
+        )
+        return older[::-1] + newer, older_cut or newer_cut
     if query.after is not None:
         messages = messages.filter(seq__gt=query.after)
+        if query.before is not None:
+            messages = messages.filter(seq__lt=query.before)
+        return _cut(list(messages.order_by("seq")[: limit + 1]), limit)
     if query.before is not None:
         messages = messages.filter(seq__lt=query.before)
-    if query.after is not None:
-        return list(messages.order_by("seq")[: query.limit])
-    return list(messages.order_by("-seq")[: query.limit])[::-1]
+    rows, cut = _cut(list(messages.order_by("-seq")[: limit + 1]), limit)
+    return rows[::-1], cut

@@ -1,15 +1,36 @@
 """Routes of the chat API."""
 
-from django.urls import path
+from django.urls import path, register_converter
 
-from . import views
+from .views import messages, sessions
+
+
+class SeqConverter:
+    """A seq in a URL: digits that fit the database's 64-bit integers (anything longer is a 404)."""
+
+    regex = "[0-9]{1,18}"
+    to_python = staticmethod(int)
+    to_url = staticmethod(str)
+
+
+register_converter(SeqConverter, "seq")
 
 urlpatterns = [
-    path("config/", views.ConfigView.as_view(), name="config"),
-    path("chats/", views.SessionListView.as_view(), name="chat-list"),
-    path("chats/<str:uri>/", views.SessionDetailView.as_view(), name="chat-detail"),
-    path("chats/<str:uri>/members/", views.MembersView.as_view(), name="chat-members"),
-    path("chats/<str:uri>/messages/", views.MessagesView.as_view(), name="chat-messages"),
-    path("notifications/", views.NotificationListView.as_view(), name="notification-list"),
-    path("notifications/<int:notification_id>/read/", views.NotificationReadView.as_view(), name="notification-read"),
+    path("config/", sessions.ConfigView.as_view(), name="config"),
+    path("chats/", sessions.SessionListView.as_view(), name="chat-list"),
+    path("chats/<str:uri>/", sessions.SessionDetailView.as_view(), name="chat-detail"),
+    path("chats/<str:uri>/members/", sessions.MembersView.as_view(), name="chat-members"),
+    path("chats/<str:uri>/messages/", messages.MessagesView.as_view(), name="chat-messages"),
+    path("chats/<str:uri>/messages/<seq:seq>/", messages.MessageDetailView.as_view(), name="chat-message"),
+    path(
+        "chats/<str:uri>/messages/<seq:seq>/reactions/<str:emoji>/",
+        messages.ReactionView.as_view(),
+        name="chat-message-reaction",
+    ),
+    path("notifications/", sessions.NotificationListView.as_view(), name="notification-list"),
+    path(
+        "notifications/<int:notification_id>/read/",
+        sessions.NotificationReadView.as_view(),
+        name="notification-read",
+    ),
 ]

@@ -51,12 +51,14 @@ def busy_headers() -> dict:
 
 
 def api_exception_handler(exc, context):
-    """DRF's handler, plus Django ValidationErrors from the service layer as 400s with the field,
-    and a busy database as 503."""
+    """DRF's handler, plus the service layer's errors: a Django ValidationError is a 400 naming the
+    field, a Conflict a 409; and a busy database is a 503."""
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         exc = exceptions.ValidationError(detail)
-    if database_busy(exc):
+    elif isinstance(exc, Conflict):
+        exc = ConflictError(str(exc) or None)
+    elif database_busy(exc):
         set_rollback()
         return Response(busy_body(), status=503, headers=busy_headers())
     return exception_handler(exc, context)
@@ -79,3 +81,13 @@ def bad_request(request, exception=None):
 
 def permission_denied(request, exception=None):
     return JsonResponse({"detail": "Permission denied."}, status=403)
+
+
+class Conflict(Exception):
+    """The request is valid but the resource's state forbids it (e.g. editing a deleted message): 409."""
+
+
+class ConflictError(exceptions.APIException):
+    status_code = 409
+    default_detail = "Conflict."
+    default_code = "conflict"

@@ -1,4 +1,4 @@
-"""Rate limits on posting, logging in and signing up (off with MYCHAT_RATE_LIMITS=0)."""
+"""Rate limits on posting, changing messages, logging in and signing up (off with MYCHAT_RATE_LIMITS=0)."""
 
 import math
 from types import SimpleNamespace
@@ -18,6 +18,13 @@ class _Switchable:
 
 class PostMessageThrottle(_Switchable, UserRateThrottle):
     scope = "post_message"
+
+
+class ChangeMessageThrottle(_Switchable, UserRateThrottle):
+    """Edits, deletes and reactions: generous, but a script cannot churn a chat's history."""
+
+    scope = "change_message"
+    methods = ("PATCH", "PUT", "DELETE")
 
 
 def post_wait_seconds(user) -> int:

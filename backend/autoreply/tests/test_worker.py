@@ -37,6 +37,16 @@ def test_replies_reach_pollers_like_any_message(client_for, alice, chat, worker)
     assert [(m["user"]["username"], m["message"], m["is_bot"]) for m in messages] == [("hubot", "1 + 1 = 2", True)]
 
 
+def test_a_question_deleted_before_its_answer_gets_none(post, worker, session, alice):
+    from backend.chat.services import message_delete
+
+    message = post("/roll 1d1")
+    message_delete(session=session, user=alice, seq=message.seq)
+    worker.run_pending()
+    assert not Message.objects.filter(is_bot=True).exists()
+    assert BotJob.objects.get().status == BotJob.Status.DONE
+
+
 def test_jobs_are_answered_in_order_and_only_once(post, worker):
     for n in range(1, 4):
         post(f"/roll {n}d1")

@@ -8,7 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 
 from backend.asgi import application
-from backend.chat.lean_poll import LANES, member_last_seq
+from backend.chat import rendering
+from backend.chat.lean_poll import LANES, read
+from backend.chat.paging import PageQuery
 from backend.testing.api import post_message, token_of
 from backend.web.lanes import LeanLanes
 
@@ -101,12 +103,18 @@ async def test_a_new_message_ends_the_304s(polled, alice, client_for):
     assert response.status_code == 200 and [m["seq"] for m in response.json()["messages"]] == [2]
 
 
-def test_the_lane_costs_one_query(polled, alice):
+def test_the_lane_costs_one_query_idle_and_two_with_news(polled, alice, client_for):
     uri, _ = polled
     token = token_of(alice)
     with CaptureQueriesContext(connection) as captured:
-        assert member_last_seq(uri, token) == 1
+        counters, changes = read(uri, token, PageQuery(since=1))
+    assert (counters.rev, counters.last_seq, changes) == (1, 1, [])
     assert len(captured) == 1
+    post_message(client_for(alice), uri, "news")
+    with CaptureQueriesContext(connection) as captured:
+        counters, changes = read(uri, token, PageQuery(since=1))
+    assert [rev for _, rev in changes] == [2]
+    assert len(captured) == 2
 
 
 async def _token(user) -> str:
@@ -118,3 +126,60 @@ async def _post_as(client_for, user, uri, text):
         post_message(client_for(user), uri, text)
 
     await sync_to_async(post)()
+
+
+@pytest.mark.parametrize("with_etag", [False, True])
+async def test_the_poll_right_after_news_is_answered_by_the_lane(polled, alice, with_etag):
+    """Its cursor is current: with or without an ETag for its new URL, the lane answers alone."""
+    uri, _ = polled
+    token = await _token(alice)
+    full = await get(application, uri, token, query="?since=1")
+    spy = FullStackSpy()
+    etag = full.headers["etag"] if with_etag else None
+    response = await get(LeanLanes(spy, LANES), uri, token, etag, query="?since=1")
+    assert spy.calls == 0
+    if with_etag:
+        assert response.status_code == 304
+    else:
+        assert response.status_code == 200 and response.content == full.content
+        assert response.headers["etag"] == full.headers["etag"]
+        assert response.headers["content-type"] == "application/json"
+
+
+async def test_news_already_rendered_is_served_by_the_lane_as_django_would(polled, alice, client_for):
+    uri, _ = polled
+    token = await _token(alice)
+    await _post_as(client_for, alice, uri, "news")  # the POST rendered it once
+    spy = FullStackSpy()
+    lane = await get(LeanLanes(spy, LANES), uri, token, query="?since=1")
+    full = await get(application, uri, token, query="?since=1")
+    assert spy.calls == 0
+    assert lane.status_code == 200 and lane.content == full.content
+    assert lane.headers["etag"] == full.headers["etag"]
+    assert [m["message"] for m in lane.json()["messages"]] == ["news"]
+
+
+async def test_the_lane_pages_changes_like_django(polled, alice, client_for):
+    uri, _ = polled
+    token = await _token(alice)
+    for text in ["a", "b", "c"]:
+        await _post_as(client_for, alice, uri, text)
+    for since in (1, 2, 3, 4):
+        lane = await get(LeanLanes(FullStackSpy(), LANES), uri, token, query=f"?since={since}&limit=2")
+        full = await get(application, uri, token, query=f"?since={since}&limit=2")
+        assert lane.content == full.content and lane.headers["etag"] == full.headers["etag"]
+
+
+@pytest.mark.parametrize("case", ["not rendered here", "a non-member", "a revoked token", "a history page"])
+async def test_a_poll_the_lane_cannot_answer_goes_to_django(polled, alice, bob, client_for, case):
+    uri, _ = polled
+    token = await _token(bob if case == "a non-member" else alice)
+    query = "?after=0" if case == "a history page" else "?since=1"
+    if case == "not rendered here":
+        await _post_as(client_for, alice, uri, "news")
+        rendering.clear_cache()  # as in another process than the one that took the POST
+    if case == "a revoked token":
+        await Token.objects.filter(key=token).adelete()
+    spy = FullStackSpy()
+    assert (await get(LeanLanes(spy, LANES), uri, token, query=query)).status_code == 299
+    assert spy.calls == 1

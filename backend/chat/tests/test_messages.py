@@ -19,8 +19,13 @@ def test_a_posted_message_has_the_contract_shape(alice_client, alice, chat):
     response = post(alice_client, chat, "  hello  ")
     assert response.status_code == 201
     body = response.json()
-    assert set(body) == {"id", "seq", "user", "message", "created_at", "is_bot"}
+    assert set(body) == {
+        "id", "seq", "rev", "kind", "event", "user", "message", "created_at", "edited_at", "deleted",
+        "is_bot", "reply_to", "reactions", "mentions",
+    }  # fmt: skip
     assert body["seq"] == 1 and body["message"] == "hello" and body["is_bot"] is False
+    assert body["kind"] == "text" and body["deleted"] is False and body["edited_at"] is None
+    assert body["reply_to"] is None and body["reactions"] == [] and body["mentions"] == []
     assert body["user"] == {"id": alice.id, "username": "alice"}
     assert body["created_at"].endswith("Z")
 
@@ -47,12 +52,16 @@ def test_without_after_the_newest_page_and_before_pages_back(alice_client, chat)
     assert seqs(page(alice_client, chat, "?before=5&limit=3")) == [2, 3, 4]
     assert seqs(page(alice_client, chat, "?before=2&limit=3")) == [1]
     assert seqs(page(alice_client, chat, "?after=5")) == [6, 7]
-    assert page(alice_client, chat, "?after=7").json() == {"uri": chat, "messages": [], "last_seq": 7}
+    assert page(alice_client, chat, "?after=7").json() == {
+        "uri": chat, "messages": [], "rev": 7, "last_seq": 7, "has_more": False
+    }  # fmt: skip
 
 
 def test_limit_defaults_to_100_and_caps_at_200(alice_client, alice, chat):
     session_id = Message.objects.model._meta.get_field("session").related_model.objects.get(uri=chat).pk
-    Message.objects.bulk_create(Message(session_id=session_id, seq=i, user=alice, text=f"m{i}") for i in range(1, 251))
+    Message.objects.bulk_create(
+        Message(session_id=session_id, seq=i, rev=i, user=alice, text=f"m{i}") for i in range(1, 251)
+    )
     assert len(seqs(page(alice_client, chat, "?after=0"))) == 100
     assert len(seqs(page(alice_client, chat, "?after=0&limit=200"))) == 200
 

@@ -68,3 +68,87 @@ def test_concurrent_writers_on_two_servers_never_make_a_poller_skip(tmp_path):
 
     assert problems == []
     assert seen == list(range(1, total + 1))
+
+
+EDITORS = 4
+POSTS_PER_EDITOR = 20
+
+
+def test_a_since_poller_ends_with_every_edit_and_reaction_of_concurrent_writers(tmp_path):
+    """Writers on two servers post, edit and react at once; a poller on `since=<rev>` alone must
+    see revs only go up and end with exactly the server's final state of every message."""
+    with postgres_database() as database_url:
+        env = project_env(tmp_path, DATABASE_URL=database_url)
+        manage(env, "migrate", "--noinput")
+        with server(env, log=tmp_path / "a.log") as a, server(env, log=tmp_path / "b.log") as b:
+            owner = auth(sign_up(a, "owner")[1])
+            uri = httpx.post(f"{a}/api/chats/", headers=owner).json()["uri"]
+            writers = [auth(sign_up(b, f"editor{i}")[1]) for i in range(EDITORS)]
+            for headers in writers:
+                httpx.post(f"{b}/api/chats/{uri}/members/", headers=headers).raise_for_status()
+
+            state: dict[int, dict] = {}
+            problems: list[str] = []
+            done_writing = threading.Event()
+
+            def write(i: int, headers: dict):
+                mine: list[int] = []
+                with httpx.Client(headers=headers, timeout=30) as client:
+                    for n in range(POSTS_PER_EDITOR):
+                        base = (a, b)[(i + n) % 2]
+                        messages = f"{base}/api/chats/{uri}/messages/"
+                        posted = client.post(messages, json={"message": f"{i}:{n}"})
+                        if posted.status_code != 201:
+                            problems.append(f"post {posted.status_code}: {posted.text}")
+                            continue
+                        mine.append(posted.json()["seq"])
+                        calls = [
+                            client.patch(f"{messages}{mine[n // 2]}/", json={"message": f"{i}:{n // 2} edited at {n}"}),
+                            client.put(f"{messages}{posted.json()['seq'] - (n % 3)}/reactions/%F0%9F%91%8D/"),
+                        ]
+                        if n % 5 == 4:
+                            calls.append(client.delete(f"{messages}{mine[n - 1]}/"))
+                        # 409: the edit or reaction came after that message's deletion, as it may.
+                        problems.extend(
+                            f"{r.request.method} {r.status_code}: {r.text}"
+                            for r in calls
+                            if r.is_error and r.status_code != 409
+                        )
+
+            def poll():
+                since, turn, quiet = 0, 0, False
+                with httpx.Client(headers=owner, timeout=30) as client:
+                    while not (done_writing.is_set() and quiet):
+                        base = (a, b)[turn % 2]
+                        turn += 1
+                        page = client.get(f"{base}/api/chats/{uri}/messages/?since={since}&limit=50").json()
+                        revs = [message["rev"] for message in page["messages"]]
+                        if revs != sorted(revs) or (revs and revs[0] <= since):
+                            problems.append(f"since={since} gave revs {revs}")
+                        for message in page["messages"]:
+                            state[message["seq"]] = message
+                        quiet = page["rev"] == since and not page["has_more"]
+                        since = page["rev"]
+
+            poller = threading.Thread(target=poll)
+            threads = [threading.Thread(target=write, args=(i, h)) for i, h in enumerate(writers)]
+            poller.start()
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            done_writing.set()
+            poller.join(timeout=120)
+
+            final: dict[int, dict] = {}
+            after = 0
+            while page := httpx.get(f"{a}/api/chats/{uri}/messages/?after={after}", headers=owner).json()["messages"]:
+                final.update((message["seq"], message) for message in page)
+                after = page[-1]["seq"]
+
+    assert problems == []
+    assert len(final) == EDITORS * POSTS_PER_EDITOR
+    assert state == final
+    assert any(message["deleted"] for message in final.values())
+    assert any(message["edited_at"] for message in final.values())
+    assert any(message["reactions"] for message in final.values())

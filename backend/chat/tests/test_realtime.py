@@ -69,6 +69,17 @@ async def test_a_foreign_origin_is_refused_at_the_handshake(chat, alice_token):
     assert not connected
 
 
+async def test_a_client_without_an_origin_is_served_with_its_token(chat, alice_token):
+    """A script, a mobile app or a bot sends no Origin: it is not a browser, and its token decides."""
+    communicator = socket(f"/ws/chats/{chat}/?token={alice_token}", origin=None)
+    connected, _ = await communicator.connect()
+    assert connected
+    await communicator.send_json_to({"type": "ping"})
+    assert await communicator.receive_json_from() == {"type": "pong"}
+    await communicator.disconnect()
+    assert await close_code(socket(f"/ws/chats/{chat}/", origin=None)) == CLOSE_UNAUTHENTICATED
+
+
 async def test_logging_out_closes_the_users_open_sockets_with_4401(chat, alice, alice_token, client_for):
     chat_socket = await open_socket(f"/ws/chats/{chat}/?token={alice_token}")
     notifications = socket(f"/ws/notifications/?token={alice_token}")
@@ -167,6 +178,8 @@ async def test_a_retried_idempotency_key_over_the_socket_answers_the_first_messa
         ({"type": "message", "message": 42}, "message"),
         ({"type": "message", "message": "x" * 2001}, "message"),
         ({"type": "message", "message": "ok", "idempotency_key": "k" * 101}, "idempotency_key"),
+        ({"type": "message", "message": "re", "reply_to": 99}, "reply_to"),
+        ({"type": "message", "message": "re", "reply_to": "1"}, "reply_to"),
         ({"type": "shout"}, "type"),
         ({}, "type"),
     ],
@@ -243,3 +256,38 @@ def test_the_pushed_frame_is_compact_json():
     from backend.chat.realtime import frame
 
     assert json.loads(frame("message", {"seq": 1})) == {"type": "message", "message": {"seq": 1}}
+
+
+async def test_edits_deletes_and_reactions_are_pushed_as_the_message_now_is(chat, alice, alice_token, client_for):
+    communicator = await open_socket(f"/ws/chats/{chat}/?token={alice_token}")
+    client = await sync_to_async(client_for)(alice)
+    base = f"/api/chats/{chat}/messages/"
+
+    def change(call):
+        return sync_to_async(call, thread_sensitive=False)()
+
+    await change(lambda: post_message(client, chat, "typo"))
+    assert (await communicator.receive_json_from())["message"]["rev"] == 1
+    await change(lambda: client.patch(f"{base}1/", {"message": "fixed"}, format="json"))
+    edited = (await communicator.receive_json_from())["message"]
+    assert edited["message"] == "fixed" and edited["edited_at"] and edited["rev"] == 2
+    await change(lambda: client.put(f"{base}1/reactions/%F0%9F%8E%89/"))
+    assert (await communicator.receive_json_from())["message"]["reactions"][0]["emoji"] == "🎉"
+    await change(lambda: client.delete(f"{base}1/"))
+    deleted = (await communicator.receive_json_from())["message"]
+    assert deleted["deleted"] is True and deleted["message"] == "" and deleted["rev"] == 4
+    await communicator.disconnect()
+
+
+async def test_typing_reaches_the_others_throttled_and_is_never_stored(chat, bob, alice_token, bob_token, client_for):
+    await sync_to_async(lambda: client_for(bob).post(f"/api/chats/{chat}/members/"))()
+    alices = await open_socket(f"/ws/chats/{chat}/?token={alice_token}")
+    bobs = await open_socket(f"/ws/chats/{chat}/?token={bob_token}")
+    for _ in range(3):
+        await alices.send_json_to({"type": "typing"})
+    typing = await bobs.receive_json_from()
+    assert typing == {"type": "typing", "typing": {"id": typing["typing"]["id"], "username": "alice"}}
+    assert await bobs.receive_nothing(timeout=0.3)  # the other two were within the throttle
+    assert await sync_to_async(Message.objects.count)() == 0
+    await alices.disconnect()
+    await bobs.disconnect()

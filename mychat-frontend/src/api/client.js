@@ -1,6 +1,24 @@
 /** The one module that knows the API's URLs, the auth token and what a 401 means. */
 import { ref } from 'vue'
 
+/**
+ * @typedef {import('./types.js').Command} Command
+ * @typedef {import('./types.js').Config} Config
+ * @typedef {import('./types.js').Message} Message
+ * @typedef {import('./types.js').MessagePage} MessagePage
+ * @typedef {import('./types.js').Session} Session
+ * @typedef {import('./types.js').SessionCreate} SessionCreate
+ * @typedef {import('./types.js').User} User
+ * @typedef {import('./types.js').UserCreate} UserCreate
+ */
+
+/**
+ * A response that has a body.
+ * @template T
+ * @typedef {{status: number, data: T, etag: string | null}} ApiResponse
+ */
+/** @typedef {{status: 304, data: null, etag: string | null}} NotModified the If-None-Match ETag still holds */
+
 const TOKEN_KEY = 'mychat.token'
 
 function readStoredToken() {
@@ -11,9 +29,13 @@ function readStoredToken() {
   }
 }
 
-/** The signed-in user's token (null when signed out); persisted so it survives a reload. */
+/**
+ * The signed-in user's token (null when signed out); persisted so it survives a reload.
+ * @type {import('vue').Ref<string | null>}
+ */
 export const token = ref(readStoredToken())
 
+/** @param {string | null | undefined} value */
 export function setToken(value) {
   token.value = value || null
   try {
@@ -32,9 +54,13 @@ if (typeof window !== 'undefined') {
   })
 }
 
+/** @type {(() => void) | null} */
 let unauthorizedHandler = null
 
-/** Registers what happens when the server says the token is no good (the app sends the user to sign-in). */
+/**
+ * Registers what happens when the server says the token is no good (the app sends the user to sign-in).
+ * @param {(() => void) | null} handler
+ */
 export function onUnauthorized(handler) {
   unauthorizedHandler = handler
 }
@@ -43,6 +69,7 @@ export function onUnauthorized(handler) {
  * The single 401 path: forget the token, then let the app route to sign-in.
  * `sentWith` is the token the refused request carried: a late 401 for a token that has
  * since been replaced (a new sign-in, here or in another tab) must not drop the new one.
+ * @param {string | null} [sentWith]
  */
 export function handleUnauthorized(sentWith = token.value) {
   if (sentWith !== token.value) return
@@ -50,7 +77,13 @@ export function handleUnauthorized(sentWith = token.value) {
   unauthorizedHandler?.()
 }
 
+/** An HTTP error answer: its status, its JSON body (field errors or `detail`) and any Retry-After. */
 export class ApiError extends Error {
+  /**
+   * @param {number} status
+   * @param {any} data
+   * @param {number | null} [retryAfter]
+   */
   constructor(status, data, retryAfter = null) {
     super(describeError(status, data))
     this.name = 'ApiError'
@@ -60,7 +93,10 @@ export class ApiError extends Error {
   }
 }
 
-/** Retry-After is either delay-seconds or an HTTP date; returns milliseconds or null. */
+/**
+ * Retry-After is either delay-seconds or an HTTP date; returns milliseconds or null.
+ * @param {string | null | undefined} value
+ */
 export function parseRetryAfter(value, now = Date.now()) {
   if (!value) return null
   if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000
@@ -68,6 +104,10 @@ export function parseRetryAfter(value, now = Date.now()) {
   return Number.isNaN(date) ? null : Math.max(0, date - now)
 }
 
+/**
+ * @param {number} status
+ * @param {any} data
+ */
 function describeError(status, data) {
   if (data && typeof data === 'object') {
     if (typeof data.detail === 'string') return data.detail
@@ -77,6 +117,7 @@ function describeError(status, data) {
   return `Request failed (${status})`
 }
 
+/** @param {Response} response */
 async function readJson(response) {
   const text = await response.text()
   if (!text) return null
@@ -90,8 +131,12 @@ async function readJson(response) {
 /**
  * One HTTP exchange with the API. Resolves {status, data, etag}; a 304 resolves with data null.
  * Network failures reject with the fetch TypeError; HTTP errors reject with ApiError.
+ * @param {string} path
+ * @param {{method?: string, body?: unknown, headers?: Record<string, string>, ifNoneMatch?: string | null}} [options]
+ * @returns {Promise<ApiResponse<any> | NotModified>}
  */
 async function request(path, { method = 'GET', body, headers = {}, ifNoneMatch } = {}) {
+  /** @type {Record<string, string>} */
   const allHeaders = { Accept: 'application/json', ...headers }
   const sentWith = token.value
   if (sentWith) allHeaders.Authorization = `Token ${sentWith}`
@@ -102,7 +147,7 @@ async function request(path, { method = 'GET', body, headers = {}, ifNoneMatch }
     headers: allHeaders,
     body: body === undefined ? undefined : JSON.stringify(body),
   })
-  if (response.status === 304) return { status: 304, data: null, etag: ifNoneMatch }
+  if (response.status === 304) return { status: 304, data: null, etag: ifNoneMatch ?? null }
   const data = await readJson(response)
   if (response.status === 401) {
     handleUnauthorized(sentWith)
@@ -112,8 +157,10 @@ async function request(path, { method = 'GET', body, headers = {}, ifNoneMatch }
   return { status: response.status, data, etag: response.headers.get('ETag') }
 }
 
+/** @param {string} uri */
 const chatPath = (uri) => `/api/chats/${encodeURIComponent(uri)}`
 
+/** @param {Record<string, string | number | null | undefined>} params */
 function query(params) {
   const search = new URLSearchParams()
   for (const [name, value] of Object.entries(params)) {
@@ -124,32 +171,144 @@ function query(params) {
 }
 
 // Auth (Djoser)
-export const signUp = (fields) =>
-  request('/auth/users/', { method: 'POST', body: fields }).then((r) => r.data)
+
+/**
+ * @param {{username: string, password: string, email?: string}} fields
+ * @returns {Promise<UserCreate>}
+ */
+export const signUp = (fields) => request('/auth/users/', { method: 'POST', body: fields }).then((r) => r.data)
+
+/**
+ * @param {{username: string, password: string}} fields
+ * @returns {Promise<string>} the new token
+ */
 export const logIn = (fields) =>
   request('/auth/token/login/', { method: 'POST', body: fields }).then((r) => r.data.auth_token)
+
 export const logOut = () => request('/auth/token/logout/', { method: 'POST' })
+
+/** @returns {Promise<User>} */
 export const fetchMe = () => request('/auth/users/me/').then((r) => r.data)
 
+/**
+ * The server's limits; no sign-in needed.
+ * @returns {Promise<Config>}
+ */
+export const fetchConfig = () => request('/api/config/').then((r) => r.data)
+
 // Chats
+
+/** @returns {Promise<Session[]>} the caller's chats, latest activity first */
 export const listChats = () => request('/api/chats/').then((r) => r.data)
-export const createChat = (fields = {}) =>
-  request('/api/chats/', { method: 'POST', body: fields }).then((r) => r.data)
-export const joinChat = (uri) =>
-  request(`${chatPath(uri)}/members/`, { method: 'POST' }).then((r) => r.data)
 
-/** Messages page: {after} for new ones, {before} for history, neither for the newest. Resolves {status, data, etag}. */
-export const listMessages = (uri, { after, before, limit } = {}, ifNoneMatch) =>
-  request(`${chatPath(uri)}/messages/${query({ after, before, limit })}`, { ifNoneMatch })
+/**
+ * @param {Partial<SessionCreate>} [fields]
+ * @returns {Promise<Session>}
+ */
+export const createChat = (fields = {}) => request('/api/chats/', { method: 'POST', body: fields }).then((r) => r.data)
 
-export const postMessage = (uri, message, idempotencyKey) =>
+/**
+ * @param {string} uri
+ * @returns {Promise<Session>}
+ */
+export const joinChat = (uri) => request(`${chatPath(uri)}/members/`, { method: 'POST' }).then((r) => r.data)
+
+/**
+ * `since`: the live cursor (messages changed after that rev); `after`, `before`, `around`: pages by seq;
+ * none of them: the newest page.
+ * @typedef {{since?: number, after?: number, before?: number, around?: number, limit?: number}} MessageQuery
+ */
+
+/**
+ * A 304: the ETag sent with the request still holds.
+ * @param {ApiResponse<unknown> | NotModified} response
+ * @returns {response is NotModified}
+ */
+export const isNotModified = (response) => response.status === 304
+
+/**
+ * Messages page: {since} for changes, {before} / {after} / {around} for history, none for the newest.
+ * @overload
+ * @param {string} uri
+ * @param {MessageQuery} [params]
+ * @returns {Promise<ApiResponse<MessagePage>>}
+ */
+/**
+ * With the ETag of the last answer to the same query: a 304 when nothing changed.
+ * @overload
+ * @param {string} uri
+ * @param {MessageQuery} params
+ * @param {string | null} ifNoneMatch
+ * @returns {Promise<ApiResponse<MessagePage> | NotModified>}
+ */
+/**
+ * @param {string} uri
+ * @param {MessageQuery} [params]
+ * @param {string | null} [ifNoneMatch]
+ */
+export function listMessages(uri, { since, after, before, around, limit } = {}, ifNoneMatch) {
+  return request(`${chatPath(uri)}/messages/${query({ since, after, before, around, limit })}`, { ifNoneMatch })
+}
+
+/**
+ * @param {string} uri
+ * @param {string} message
+ * @param {string} [idempotencyKey]
+ * @param {{replyTo?: number | null}} [options] `replyTo`: the seq of the message this answers
+ * @returns {Promise<Message>} the stored message
+ */
+export const postMessage = (uri, message, idempotencyKey, { replyTo } = {}) =>
   request(`${chatPath(uri)}/messages/`, {
     method: 'POST',
-    body: { message },
+    body: replyTo ? { message, reply_to: replyTo } : { message },
     headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {},
   }).then((r) => r.data)
 
-/** The bot's commands; an empty list while the server has no bot yet. */
+/**
+ * @param {string} uri
+ * @param {number} seq
+ */
+const messagePath = (uri, seq) => `${chatPath(uri)}/messages/${seq}/`
+
+/**
+ * The author changes a message's text.
+ * @param {string} uri
+ * @param {number} seq
+ * @param {string} message
+ * @returns {Promise<Message>}
+ */
+export const editMessage = (uri, seq, message) =>
+  request(messagePath(uri, seq), { method: 'PATCH', body: { message } }).then((r) => r.data)
+
+/**
+ * The author (or the chat's owner) deletes a message; it stays as a tombstone.
+ * @param {string} uri
+ * @param {number} seq
+ */
+export const deleteMessage = (uri, seq) => request(messagePath(uri, seq), { method: 'DELETE' }).then(() => undefined)
+
+/**
+ * @param {string} uri
+ * @param {number} seq
+ * @param {string} emoji
+ * @returns {Promise<Message>} the message with its reactions now
+ */
+export const addReaction = (uri, seq, emoji) =>
+  request(`${messagePath(uri, seq)}reactions/${encodeURIComponent(emoji)}/`, { method: 'PUT' }).then((r) => r.data)
+
+/**
+ * @param {string} uri
+ * @param {number} seq
+ * @param {string} emoji
+ * @returns {Promise<Message>}
+ */
+export const removeReaction = (uri, seq, emoji) =>
+  request(`${messagePath(uri, seq)}reactions/${encodeURIComponent(emoji)}/`, { method: 'DELETE' }).then((r) => r.data)
+
+/**
+ * The bot's commands; an empty list while the server has no bot yet.
+ * @returns {Promise<Command[]>}
+ */
 export async function listCommands() {
   try {
     const { data } = await request('/api/commands/')
@@ -160,18 +319,20 @@ export async function listCommands() {
   }
 }
 
+/** @param {string} uri */
 export function chatSocketUrl(uri) {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
   return `${scheme}://${location.host}/ws/chats/${encodeURIComponent(uri)}/?token=${encodeURIComponent(token.value ?? '')}`
 }
 
+/** @param {string} uri */
 export function inviteUrl(uri) {
   return `${location.origin}/chats/${encodeURIComponent(uri)}`
 }
 
 /** A key generated once per outgoing message, so a retried send is stored once. */
 export function newIdempotencyKey() {
-  if (globalThis.crypto?.randomUUID) return crypto.randomUUID()
+  if (typeof globalThis.crypto?.randomUUID === 'function') return crypto.randomUUID()
   // randomUUID needs a secure context; plain http on a LAN address still has getRandomValues.
   const bytes = crypto.getRandomValues(new Uint8Array(16))
   bytes[6] = (bytes[6] & 0x0f) | 0x40

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   ApiError,
   chatSocketUrl,
@@ -12,16 +12,19 @@ import {
   setToken,
   token,
 } from './client.js'
+import { fakeFetch } from '../testing/index.js'
 
+/**
+ * A fetch that answers every request the same way.
+ * @param {number} status
+ * @param {unknown} [body]
+ * @param {Record<string, string>} [headers]
+ */
 function respond(status, body, headers = {}) {
-  return vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status, headers }))
+  return fakeFetch(async () => new Response(body === undefined ? null : JSON.stringify(body), { status, headers }))
 }
 
 beforeEach(() => setToken('abc'))
-afterEach(() => {
-  onUnauthorized(null)
-  setToken(null)
-})
 
 describe('api client', () => {
   it('uses relative URLs and the token header', async () => {
@@ -97,8 +100,12 @@ describe('api client', () => {
   })
 
   it('ignores a late 401 for a token that has since been replaced', async () => {
-    let answer
-    vi.stubGlobal('fetch', vi.fn(() => new Promise((resolve) => (answer = resolve))))
+    /** @type {(response: Response) => void} */
+    let answer = () => {}
+    vi.stubGlobal(
+      'fetch',
+      fakeFetch(() => new Promise((resolve) => (answer = resolve))),
+    )
     const toSignIn = vi.fn()
     onUnauthorized(toSignIn)
     const request = listMessages('r') // sent with 'abc'

@@ -1,8 +1,9 @@
-import { enableAutoUnmount, mount } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import { advance, useFakeChat } from '../testing/index.js'
 import MessageComposer from './MessageComposer.vue'
 
-enableAutoUnmount(afterEach)
+const server = useFakeChat() // the composer asks the server for its limits
 
 const commands = [
   { name: 'help', usage: '/help', help: 'List the commands' },
@@ -10,6 +11,7 @@ const commands = [
   { name: 'ask', usage: '/ask QUESTION', help: 'Ask the docs' },
 ]
 
+/** @param {Record<string, unknown>} [props] */
 function mountComposer(props = {}) {
   const wrapper = mount(MessageComposer, { props: { commands, ...props }, attachTo: document.body })
   return { wrapper, textarea: wrapper.find('textarea') }
@@ -95,5 +97,13 @@ describe('MessageComposer', () => {
     expect(wrapper.find('[role=listbox]').exists()).toBe(false)
     await textarea.trigger('keydown', { key: 'Enter' })
     expect(wrapper.emitted('send')).toEqual([['/']])
+  })
+
+  it("limits the text to the server's message length, once the server has said it", async () => {
+    server.config.message_max_length = 5
+    const { textarea } = mountComposer()
+    expect(textarea.attributes('maxlength')).toBeUndefined()
+    await advance(0)
+    expect(textarea.attributes('maxlength')).toBe('5')
   })
 })

@@ -2,7 +2,10 @@
 import { computed, ref, watch } from 'vue'
 import { fetchMe, logIn, logOut, setToken, signUp as createUser, token } from '../api/client.js'
 
-// The current user's {id, username}: derived from the token, so it is dropped whenever the token changes.
+/**
+ * The current user's {id, username}: derived from the token, so it is dropped whenever the token changes.
+ * @type {import('vue').Ref<import('../api/types.js').User | null>}
+ */
 const currentUser = ref(null)
 watch(token, () => {
   currentUser.value = null

@@ -3,22 +3,31 @@
  * the transport when it opens, what it pushes and when it closes.
  */
 import { chatSocketUrl, handleUnauthorized, token } from '../api/client.js'
+import { useBackoff } from './useBackoff.js'
 
 const FINAL_CLOSE_CODES = new Set([4401, 4403, 4404])
 
 /**
- * @param onOpen () => void; onPush (raw text) => void; onClose (code) => void, after it is gone.
  * A 4401 close goes to the one 401 handler (unless the token has changed since).
+ * @param {string} uri
+ * @param {object} options
+ * @param {number} options.retryBase ms before the first reconnect; then twice as long each time
+ * @param {number} options.maxBackoff the longest wait between reconnects, ms
+ * @param {() => void} options.onOpen
+ * @param {(raw: string) => void} options.onPush a message from the server, as text
+ * @param {(code: number) => void} options.onClose after it is gone
  */
 export function useChatSocket(uri, { retryBase, maxBackoff, onOpen, onPush, onClose }) {
+  /** @type {WebSocket | null} */
   let socket = null
   let open = false
-  let failures = 0
-  let timer = null
+  const backoff = useBackoff({ base: retryBase, max: maxBackoff })
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer = undefined
   let enabled = false
 
   function connect() {
-    timer = null
+    timer = undefined
     if (!enabled || typeof WebSocket === 'undefined') return
     const sentWith = token.value
     const ws = new WebSocket(chatSocketUrl(uri))
@@ -26,7 +35,7 @@ export function useChatSocket(uri, { retryBase, maxBackoff, onOpen, onPush, onCl
     ws.onopen = () => {
       if (socket !== ws) return
       open = true
-      failures = 0
+      backoff.reset()
       onOpen()
     }
     ws.onmessage = (event) => {
@@ -35,6 +44,11 @@ export function useChatSocket(uri, { retryBase, maxBackoff, onOpen, onPush, onCl
     ws.onclose = (event) => closed(ws, event.code, sentWith)
   }
 
+  /**
+   * @param {WebSocket} ws
+   * @param {number} code
+   * @param {string | null} [sentWith] the token it connected with
+   */
   function closed(ws, code, sentWith) {
     if (socket !== ws) return
     socket = null
@@ -45,12 +59,20 @@ export function useChatSocket(uri, { retryBase, maxBackoff, onOpen, onPush, onCl
     onClose(code)
     if (code === 4401) return handleUnauthorized(sentWith)
     if (FINAL_CLOSE_CODES.has(code)) return
-    failures += 1
-    timer = setTimeout(connect, Math.min(retryBase * 2 ** (failures - 1), maxBackoff))
+    timer = setTimeout(connect, backoff.fail())
   }
 
   return {
     isOpen: () => open,
+    /**
+     * Sends a frame if the socket is open; false when it is not (the caller does without).
+     * @param {object} frame
+     */
+    send(frame) {
+      if (!open || !socket) return false
+      socket.send(JSON.stringify(frame))
+      return true
+    },
     start() {
       if (enabled) return
       enabled = true
@@ -60,7 +82,7 @@ export function useChatSocket(uri, { retryBase, maxBackoff, onOpen, onPush, onCl
     retryNow() {
       if (!enabled || socket) return
       clearTimeout(timer)
-      failures = 0
+      backoff.reset()
       connect()
     },
     /** Gives up on a socket that looks open but is not (half-open), as if it had dropped. */
@@ -73,7 +95,7 @@ export function useChatSocket(uri, { retryBase, maxBackoff, onOpen, onPush, onCl
     stop() {
       enabled = false
       clearTimeout(timer)
-      timer = null
+      timer = undefined
       const ws = socket
       socket = null
       open = false

@@ -1,21 +1,40 @@
 /**
- * Keeps one chat's messages current: polls `after=<cursor>` every 500 ms with ETags,
- * upgrades to the chat's WebSocket when the server has one (still checking the cursor
- * every 20 s), and sends messages (queued while offline, sent once thanks to an Idempotency-Key).
+ * Keeps one chat's messages current: polls `since=<rev>` every 500 ms with ETags and applies
+ * every change (new, edited, deleted, reacted) by seq; upgrades to the chat's WebSocket when
+ * the server has one (still checking the cursor every 20 s); sends messages (queued while
+ * offline, sent once thanks to an Idempotency-Key); edits, deletes and reacts; says who is typing.
+ * The public face of the small composables that each do one of these.
  */
-import { getCurrentScope, onScopeDispose, ref, shallowRef } from 'vue'
-import {
-  ApiError,
-  listMessages,
-  postMessage,
-  token,
-} from '../api/client.js'
+import { getCurrentScope, onScopeDispose, ref } from 'vue'
+import { ApiError, addReaction, deleteMessage, editMessage, postMessage, removeReaction, token } from '../api/client.js'
+import { useBackoff } from './useBackoff.js'
+import { useCatchUp } from './useCatchUp.js'
 import { useChatSocket } from './useChatSocket.js'
+import { useHistory } from './useHistory.js'
+import { useMessageStore } from './useMessageStore.js'
 import { useOutbox } from './useOutbox.js'
+import { usePollLoop } from './usePollLoop.js'
 import { useSafetyPoll } from './useSafetyPoll.js'
+import { useTypingUsers } from './useTypingUsers.js'
+import { useVisibilityAndNetwork } from './useVisibilityAndNetwork.js'
 
 const PAGE_SIZE = 100
+const TYPING_EVERY = 3000 // ms between "typing" frames while the user types; the server throttles the same
 
+/** @typedef {'connecting' | 'live' | 'polling' | 'offline' | 'stopped'} TransportStatus */
+
+/**
+ * @param {string} uri
+ * @param {object} [options] timings in ms
+ * @param {number} [options.pollInterval]
+ * @param {number} [options.hiddenPollInterval] while the tab is in the background
+ * @param {number} [options.maxBackoff] the longest wait between failed polls
+ * @param {number} [options.socketRetryBase]
+ * @param {number} [options.maxSocketBackoff]
+ * @param {number} [options.livePollInterval] the cursor check while the socket is live
+ * @param {number} [options.olderPageSize] history pages, both ways
+ * @param {boolean} [options.useSocket]
+ */
 export function useChatTransport(uri, options = {}) {
   const {
     pollInterval = 500,
@@ -28,49 +47,26 @@ export function useChatTransport(uri, options = {}) {
     useSocket = true,
   } = options
 
-  const messages = shallowRef([]) // oldest first, unique by seq
-  const status = ref('connecting') // connecting | live | polling | offline | stopped
-  const error = ref(null) // why the chat cannot be shown (403/404)
-  const hasOlder = ref(false)
-  const loadingOlder = ref(false)
+  const store = useMessageStore()
+  /** @type {import('vue').Ref<TransportStatus>} */
+  const status = ref('connecting')
+  /** @type {import('vue').Ref<string | null>} why the chat cannot be shown (403/404) */
+  const error = ref(null)
 
   let running = false
-  let loadedLatest = false
-  let cursor = 0 // every seq up to here is known; the cursor is the truth, pushes are hints
-  let lastEtag = { after: null, etag: null }
-  let failures = 0
-  let pollTimer = null
-  let catchUpRun = null
-  let catchUpAgain = false
   let socketOpen = false
-
-  function merge(incoming) {
-    if (!incoming?.length) return
-    const bySeq = new Map(messages.value.map((m) => [m.seq, m]))
-    let changed = false
-    for (const message of incoming) {
-      if (!bySeq.has(message.seq)) {
-        bySeq.set(message.seq, message)
-        changed = true
-      }
-    }
-    if (!changed) return
-    messages.value = [...bySeq.values()].sort((a, b) => a.seq - b.seq)
-    hasOlder.value = messages.value[0].seq > 1
-  }
-
-  /** Moves the cursor over messages that follow it without a hole. */
-  function advanceCursor() {
-    const known = new Set(messages.value.map((m) => m.seq))
-    while (known.has(cursor + 1)) cursor += 1
-  }
+  // A failed poll waits twice the interval, then twice as long each time.
+  const pollBackoff = useBackoff({ base: pollInterval * 2, max: maxBackoff })
+  let serverAskedToWait = 0 // ms a busy server (429, 503) asked for in Retry-After
 
   function connectionOk() {
-    failures = 0
+    pollBackoff.reset()
+    serverAskedToWait = 0
     if (!socketOpen) status.value = 'polling'
     outbox.flush()
   }
 
+  /** @param {unknown} err */
   function onRequestError(err) {
     // The api module already routed to sign-in, unless the 401 was for a token since replaced.
     if (err instanceof ApiError && err.status === 401 && !token.value) return stop()
@@ -78,79 +74,33 @@ export function useChatTransport(uri, options = {}) {
       error.value = err.status === 404 ? 'This chat does not exist.' : 'You are not a member of this chat.'
       return stop()
     }
-    failures += 1
-    if (!socketOpen) status.value = 'offline'
-    return err
-  }
-
-  async function loadLatest() {
-    const { data } = await listMessages(uri, { limit: PAGE_SIZE })
-    merge(data.messages)
-    const newest = data.messages.at(-1)
-    if (newest) cursor = Math.max(cursor, newest.seq)
-    advanceCursor()
-    loadedLatest = true
-  }
-
-  async function fetchAfterCursor() {
-    if (!loadedLatest) return loadLatest()
-    for (;;) {
-      const after = cursor
-      const etag = lastEtag.after === after ? lastEtag.etag : null
-      const result = await listMessages(uri, { after, limit: PAGE_SIZE }, etag)
-      if (result.status === 304) return
-      lastEtag = { after, etag: result.etag }
-      const page = result.data.messages
-      merge(page)
-      if (page.length) cursor = Math.max(cursor, page.at(-1).seq)
-      advanceCursor()
-      if (page.length < PAGE_SIZE || !running) return
-    }
+    pollBackoff.fail()
+    // A busy server is not a lost connection: wait as long as it asks, and keep saying "polling".
+    if (err instanceof ApiError && (err.status === 429 || err.status >= 500)) serverAskedToWait = err.retryAfter ?? 0
+    else if (!socketOpen) status.value = 'offline'
   }
 
   /**
-   * Fetches everything after the cursor; concurrent calls share one run plus at most one more.
-   * Resolves with the error that ended it, or null.
+   * The wait before the next poll: the interval give or take a tenth, so that tabs answered at the
+   * same moment (after a stall of the server, say) do not keep polling in step; longer after failures.
    */
-  function catchUp() {
-    if (catchUpRun) {
-      catchUpAgain = true
-      return catchUpRun
-    }
-    catchUpRun = (async () => {
-      do {
-        catchUpAgain = false
-        try {
-          await fetchAfterCursor()
-          connectionOk()
-        } catch (err) {
-          return onRequestError(err)
-        }
-      } while (catchUpAgain && running)
-      return null
-    })().finally(() => {
-      catchUpRun = null
-    })
-    return catchUpRun
-  }
-
   function nextPollDelay() {
-    if (failures) return Math.min(pollInterval * 2 ** failures, maxBackoff)
-    return document.hidden ? hiddenPollInterval : pollInterval
+    const failed = Math.max(pollBackoff.delay(), serverAskedToWait)
+    if (failed) return failed
+    return (browser.isHidden() ? hiddenPollInterval : pollInterval) * (0.9 + 0.2 * Math.random())
   }
 
-  function schedulePoll(delay) {
-    clearTimeout(pollTimer)
-    pollTimer = null
-    if (!running || socketOpen) return
-    pollTimer = setTimeout(poll, delay)
-  }
+  const catchUp = useCatchUp(uri, store, {
+    pageSize: PAGE_SIZE,
+    isRunning: () => running,
+    onSuccess: connectionOk,
+    onError: onRequestError,
+  })
 
-  async function poll() {
-    pollTimer = null
-    await catchUp()
-    schedulePoll(nextPollDelay())
-  }
+  const pollLoop = usePollLoop(catchUp, {
+    nextDelay: nextPollDelay,
+    canRun: () => running && !socketOpen, // the socket is on duty while open
+  })
 
   const socket = useChatSocket(uri, {
     retryBase: socketRetryBase,
@@ -158,7 +108,7 @@ export function useChatTransport(uri, options = {}) {
     onOpen() {
       socketOpen = true
       status.value = 'live'
-      schedulePoll(0) // clears the poll timer: the socket is on duty now
+      pollLoop.stop()
       safetyPoll.start()
       catchUp() // a (re)connect may have missed pushes
     },
@@ -167,19 +117,34 @@ export function useChatTransport(uri, options = {}) {
       socketOpen = false
       safetyPoll.stop()
       if (code === 4401) return stop()
-      status.value = failures ? 'offline' : 'polling'
-      schedulePoll(0) // polling resumes at once
+      status.value = pollBackoff.failures ? 'offline' : 'polling'
+      pollLoop.schedule(0) // polling resumes at once
     },
   })
 
   /** While live, checks the cursor (a 304 when nothing was missed); a network error means the socket is half-open. */
   async function checkWhileLive() {
-    const error = await catchUp()
+    const failure = await catchUp()
     // The browser may not notice a half-open socket for minutes: poll (and show offline) now.
-    if (error && !(error instanceof ApiError) && socketOpen) socket.drop()
+    if (failure && !(failure instanceof ApiError) && socketOpen) socket.drop()
   }
   const safetyPoll = useSafetyPoll(checkWhileLive, livePollInterval)
 
+  /**
+   * A change that came outside a `since=` page (a push, what an action returned): applied at once;
+   * the cursor moves over it only when nothing can be missing before it (revs have no gaps).
+   * @param {import('../api/types.js').Message} message
+   */
+  function applyChange(message) {
+    const cursor = store.cursor()
+    if (!store.has(message)) typers.stopped(message.user.id) // their message is here: done typing it
+    store.apply([message])
+    if (cursor === null) return
+    if (message.rev === cursor + 1) store.advanceTo(message.rev)
+    else if (message.rev > cursor + 1) catchUp() // a gap: a change was pushed to us that we did not get
+  }
+
+  /** @param {string} raw */
   function onPush(raw) {
     let event
     try {
@@ -187,55 +152,77 @@ export function useChatTransport(uri, options = {}) {
     } catch {
       return
     }
-    if (event?.type !== 'message' || !event.message) return
-    const seq = event.message.seq
-    merge([event.message])
-    advanceCursor()
-    if (seq > cursor) catchUp() // a gap: something was pushed to us that we did not get
+    if (event?.type === 'message' && event.message) applyChange(event.message)
+    else if (event?.type === 'typing' && event.typing) typers.heard(event.typing)
+  }
+
+  const typers = useTypingUsers()
+  let typingSentAt = -Infinity
+
+  /** The user is typing: tell the others (over the socket only, at most every few seconds). */
+  function notifyTyping() {
+    const now = Date.now()
+    if (now - typingSentAt < TYPING_EVERY) return
+    if (socket.send({ type: 'typing' })) typingSentAt = now
   }
 
   const outbox = useOutbox({
-    deliver: (text, key) => postMessage(uri, text, key),
-    onDelivered(message) {
-      merge([message])
-      advanceCursor()
-    },
+    deliver: (entry) => postMessage(uri, entry.text, entry.key, { replyTo: entry.replyTo }),
+    onDelivered: applyChange,
     onFailure: onRequestError,
   })
 
-  async function loadOlder() {
-    const oldest = messages.value[0]
-    if (!oldest || !hasOlder.value || loadingOlder.value) return
-    loadingOlder.value = true
-    try {
-      const { data } = await listMessages(uri, { before: oldest.seq, limit: olderPageSize })
-      merge(data.messages)
-      if (!data.messages.length) hasOlder.value = false
-    } catch (err) {
-      onRequestError(err)
-    } finally {
-      loadingOlder.value = false
-    }
+  const history = useHistory(uri, store, { pageSize: olderPageSize, onError: onRequestError })
+
+  /**
+   * @param {number} seq
+   * @param {string} text
+   */
+  async function edit(seq, text) {
+    applyChange(await editMessage(uri, seq, text))
   }
 
-  function onVisibilityChange() {
-    if (document.hidden || !running) return
-    if (socketOpen) catchUp() // a phone may have slept through pushes
-    else schedulePoll(0)
+  /** @param {number} seq */
+  async function remove(seq) {
+    await deleteMessage(uri, seq)
+    catchUp() // the tombstone is a change like any other
   }
 
-  function onOnline() {
-    if (!running) return
-    failures = 0
-    outbox.flush()
-    if (socketOpen) catchUp()
-    else schedulePoll(0)
-    socket.retryNow()
+  /**
+   * @param {number} seq
+   * @param {string} emoji
+   */
+  async function react(seq, emoji) {
+    applyChange(await addReaction(uri, seq, emoji))
   }
 
-  function onOffline() {
-    if (!socketOpen) status.value = 'offline'
+  /**
+   * @param {number} seq
+   * @param {string} emoji
+   */
+  async function unreact(seq, emoji) {
+    applyChange(await removeReaction(uri, seq, emoji))
   }
+
+  const browser = useVisibilityAndNetwork({
+    onVisible() {
+      if (!running) return
+      if (socketOpen)
+        catchUp() // a phone may have slept through pushes
+      else pollLoop.schedule(0)
+    },
+    onOnline() {
+      if (!running) return
+      pollBackoff.reset()
+      outbox.flush()
+      if (socketOpen) catchUp()
+      else pollLoop.schedule(0)
+      socket.retryNow()
+    },
+    onOffline() {
+      if (!socketOpen) status.value = 'offline'
+    },
+  })
 
   function start() {
     if (running) return
@@ -243,23 +230,19 @@ export function useChatTransport(uri, options = {}) {
     error.value = null
     status.value = 'connecting'
     outbox.start()
-    document.addEventListener('visibilitychange', onVisibilityChange)
-    window.addEventListener('online', onOnline)
-    window.addEventListener('offline', onOffline)
-    schedulePoll(0)
+    browser.start()
+    pollLoop.schedule(0)
     if (useSocket) socket.start()
   }
 
   function stop() {
     running = false
+    typers.clear()
     status.value = 'stopped'
-    clearTimeout(pollTimer)
-    pollTimer = null
+    pollLoop.stop()
     safetyPoll.stop()
     outbox.stop()
-    document.removeEventListener('visibilitychange', onVisibilityChange)
-    window.removeEventListener('online', onOnline)
-    window.removeEventListener('offline', onOffline)
+    browser.stop()
     socketOpen = false
     socket.stop()
   }
@@ -267,17 +250,31 @@ export function useChatTransport(uri, options = {}) {
   if (getCurrentScope()) onScopeDispose(stop)
 
   return {
-    messages,
+    /** The window of history shown: the live end, or wherever a jump took the reader. */
+    messages: store.messages,
     pending: outbox.pending,
     status,
     error,
-    hasOlder,
-    loadingOlder,
+    hasOlder: store.hasOlder,
+    hasNewer: store.hasNewer,
+    newerCount: store.newerCount,
+    loadingOlder: history.loadingOlder,
+    loadingNewer: history.loadingNewer,
+    /** Who is typing now, as the socket says (the viewer included: the page leaves them out). */
+    typing: typers.typing,
     start,
     stop,
-    /** Queues a message and sends it now if it can; shown as pending until the server has it. */
+    /** Queues a message ({replyTo: seq} to answer one) and sends it now if it can; pending until stored. */
     send: outbox.enqueue,
     discard: outbox.discard,
-    loadOlder,
+    loadOlder: history.loadOlder,
+    loadNewer: history.loadNewer,
+    jumpTo: history.jumpTo,
+    jumpToLatest: history.jumpToLatest,
+    edit,
+    remove,
+    react,
+    unreact,
+    notifyTyping,
   }
 }

@@ -1,22 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { onUnauthorized, setToken, token } from '../api/client.js'
-import { FakeChatServer, FakeWebSocket } from '../testing/fakes.js'
+import { advance, FakeWebSocket, useFakeChat, withScope } from '../testing/index.js'
 import { useChatTransport } from './useChatTransport.js'
 
-let server
+const server = useFakeChat({ socket: true })
+/** @type {ReturnType<typeof useChatTransport>} */
 let transport
 
-const advance = (ms = 0) => vi.advanceTimersByTimeAsync(ms)
 const seqs = () => transport.messages.value.map((m) => m.seq)
 const posts = () => server.requests.filter((r) => r.method === 'POST')
-const pollsAfterNow = () => {
-  const before = server.polls.length
-  return () => server.polls.slice(before)
-}
 
 /** Starts the transport and opens its socket: status live, polling off. */
-async function startLive(options) {
-  transport = useChatTransport('room1', options)
+async function startLive() {
+  transport = withScope(() => useChatTransport('room1'))
   transport.start()
   await advance(0)
   FakeWebSocket.latest.open()
@@ -24,23 +20,6 @@ async function startLive(options) {
   expect(transport.status.value).toBe('live')
   return transport
 }
-
-beforeEach(() => {
-  vi.useFakeTimers()
-  server = new FakeChatServer('room1')
-  vi.stubGlobal('fetch', server.fetch)
-  vi.stubGlobal('WebSocket', FakeWebSocket)
-  FakeWebSocket.instances = []
-  setToken('secret-token')
-})
-
-afterEach(() => {
-  transport?.stop()
-  transport = null
-  onUnauthorized(null)
-  setToken(null)
-  vi.useRealTimers()
-})
 
 describe('sending while the socket is live', () => {
   it('retries a failed send on the outbox timer, though nothing polls', async () => {
@@ -60,7 +39,7 @@ describe('a busy server (429/5xx) on send', () => {
   beforeEach(() => vi.stubGlobal('WebSocket', undefined))
 
   it('honours Retry-After and keeps the badge on polling while GETs work', async () => {
-    transport = useChatTransport('room1')
+    transport = withScope(() => useChatTransport('room1'))
     transport.start()
     await advance(0)
     server.forcedStatus = 429
@@ -77,7 +56,7 @@ describe('a busy server (429/5xx) on send', () => {
   })
 
   it('backs off on 5xx instead of retrying on every poll, and does not show offline', async () => {
-    transport = useChatTransport('room1')
+    transport = withScope(() => useChatTransport('room1'))
     transport.start()
     await advance(0)
     server.forcedStatus = 502
@@ -93,14 +72,14 @@ describe('safety poll while live', () => {
   it('checks the cursor every 20 s with If-None-Match, and finds a lost last push', async () => {
     server.add('one')
     await startLive()
-    const polls = pollsAfterNow()
+    const polls = server.pollsAfterNow()
     await advance(19999)
     expect(polls()).toHaveLength(0)
     await advance(1)
     expect(polls()).toHaveLength(1)
     await advance(20000)
     expect(polls()).toHaveLength(2)
-    expect(polls()[1].headers['If-None-Match']).toBe('"?after=1&limit=100|1"') // a 304 when nothing was missed
+    expect(polls()[1].headers['If-None-Match']).toBe('"1.?since=1&limit=100"') // a 304 when nothing was missed
 
     server.add('two') // its push was lost
     await advance(20000)
@@ -114,7 +93,7 @@ describe('safety poll while live', () => {
     await advance(20000)
     expect(transport.status.value).toBe('offline')
     expect(FakeWebSocket.instances[0].closedWith).toBe(4000)
-    const polls = pollsAfterNow()
+    const polls = server.pollsAfterNow()
     await advance(1000)
     expect(polls().length).toBeGreaterThan(0)
     expect(FakeWebSocket.instances).toHaveLength(2)
@@ -122,7 +101,7 @@ describe('safety poll while live', () => {
 
   it('catches up when the tab becomes visible or the network comes back, socket or not', async () => {
     await startLive()
-    const polls = pollsAfterNow()
+    const polls = server.pollsAfterNow()
     document.dispatchEvent(new Event('visibilitychange'))
     await advance(0)
     expect(polls()).toHaveLength(1)

@@ -1,45 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { onUnauthorized, setToken, token } from '../api/client.js'
-import { FakeChatServer, FakeWebSocket } from '../testing/fakes.js'
+import { describe, expect, it, vi } from 'vitest'
+import { onUnauthorized, token } from '../api/client.js'
+import { advance, useFakeChat, withScope } from '../testing/index.js'
 import { useChatTransport } from './useChatTransport.js'
 
-let server
+const server = useFakeChat() // no WebSocket: the transport only polls
+/** @type {ReturnType<typeof useChatTransport>} */
 let transport
 
-/** Lets timers due within `ms` fire, and every promise they start settle. */
-const advance = (ms = 0) => vi.advanceTimersByTimeAsync(ms)
 const seqs = () => transport.messages.value.map((m) => m.seq)
-const pollsAfterNow = () => {
-  const before = server.polls.length
-  return () => server.polls.slice(before)
-}
 
+/** @param {Parameters<typeof useChatTransport>[1]} [options] */
 function startTransport(options) {
-  transport = useChatTransport('room1', options)
+  transport = withScope(() => useChatTransport('room1', options))
   transport.start()
   return transport
 }
 
-beforeEach(() => {
-  vi.useFakeTimers()
-  server = new FakeChatServer('room1')
-  vi.stubGlobal('fetch', server.fetch)
-  FakeWebSocket.instances = []
-  setToken('secret-token')
-})
-
-afterEach(() => {
-  transport?.stop()
-  transport = null
-  onUnauthorized(null)
-  setToken(null)
-  vi.useRealTimers()
-})
-
 describe('polling', () => {
-  beforeEach(() => vi.stubGlobal('WebSocket', undefined))
-
-  it('loads the newest messages, then polls after the last seq every 500 ms with the token', async () => {
+  it('loads the newest messages, then polls since the last rev every 500 ms with the token', async () => {
     server.add('one')
     server.add('two')
     startTransport()
@@ -49,9 +27,9 @@ describe('polling', () => {
     expect(server.polls[0].headers.Authorization).toBe('Token secret-token')
     expect(transport.status.value).toBe('polling')
 
-    const newPolls = pollsAfterNow()
+    const newPolls = server.pollsAfterNow()
     await advance(500)
-    expect(newPolls().map((r) => r.path)).toEqual(['/api/chats/room1/messages/?after=2&limit=100'])
+    expect(newPolls().map((r) => r.path)).toEqual(['/api/chats/room1/messages/?since=2&limit=100'])
     server.add('three')
     await advance(500)
     expect(seqs()).toEqual([1, 2, 3])
@@ -61,11 +39,11 @@ describe('polling', () => {
     server.add('one')
     startTransport()
     await advance(0) // newest page
-    await advance(500) // first after=1: 200 with an ETag
-    const idle = pollsAfterNow()
+    await advance(500) // first since=1: 200 with an ETag
+    const idle = server.pollsAfterNow()
     await advance(1500)
     expect(idle()).toHaveLength(3)
-    for (const poll of idle()) expect(poll.headers['If-None-Match']).toBe('"?after=1&limit=100|1"')
+    for (const poll of idle()) expect(poll.headers['If-None-Match']).toBe('"1.?since=1&limit=100"')
     expect(seqs()).toEqual([1])
   })
 
@@ -85,7 +63,7 @@ describe('polling', () => {
     startTransport()
     await advance(0)
     server.offline = true
-    const polls = pollsAfterNow()
+    const polls = server.pollsAfterNow()
     await advance(500) // fails: next try in 1000 ms
     expect(transport.status.value).toBe('offline')
     await advance(999)
@@ -102,9 +80,42 @@ describe('polling', () => {
     await advance(4000)
     expect(transport.status.value).toBe('polling')
     expect(seqs()).toEqual([1])
-    const healthy = pollsAfterNow()
+    const healthy = server.pollsAfterNow()
     await advance(1000)
     expect(healthy()).toHaveLength(2) // back to every 500 ms
+  })
+
+  it('spreads the polls of tabs a tenth either way, so tabs answered together do not stay in step', async () => {
+    startTransport()
+    await advance(0)
+    vi.mocked(Math.random).mockReturnValue(0)
+    await advance(500) // the poll due at 500 ms; the next is due 450 ms later
+    const polls = server.pollsAfterNow()
+    await advance(449)
+    expect(polls()).toHaveLength(0)
+    vi.mocked(Math.random).mockReturnValue(0.999) // for the wait after the next poll: almost 550 ms
+    await advance(1)
+    expect(polls()).toHaveLength(1)
+    await advance(548)
+    expect(polls()).toHaveLength(1)
+    await advance(2)
+    expect(polls()).toHaveLength(2)
+  })
+
+  it('a busy server (503, 429) is waited out as long as it asks, without calling the chat offline', async () => {
+    startTransport()
+    await advance(0)
+    server.forcedStatus = 503
+    server.forcedHeaders = { 'Retry-After': '7' }
+    await advance(500)
+    expect(transport.status.value).toBe('polling')
+    const polls = server.pollsAfterNow()
+    await advance(6999)
+    expect(polls()).toHaveLength(0)
+    server.forcedStatus = null
+    await advance(1)
+    expect(polls()).toHaveLength(1)
+    expect(transport.status.value).toBe('polling')
   })
 
   it('caps the backoff', async () => {
@@ -112,7 +123,7 @@ describe('polling', () => {
     await advance(0)
     server.offline = true
     await advance(60000)
-    const polls = pollsAfterNow()
+    const polls = server.pollsAfterNow()
     await advance(8000)
     expect(polls()).toHaveLength(2)
   })
@@ -122,7 +133,7 @@ describe('polling', () => {
     await advance(0)
     const hidden = vi.spyOn(document, 'hidden', 'get').mockReturnValue(true)
     await advance(500)
-    const whileHidden = pollsAfterNow()
+    const whileHidden = server.pollsAfterNow()
     await advance(4000)
     expect(whileHidden()).toHaveLength(0)
     hidden.mockReturnValue(false)
@@ -140,7 +151,7 @@ describe('polling', () => {
     await advance(500)
     expect(toSignIn).toHaveBeenCalledTimes(1)
     expect(token.value).toBeNull()
-    const polls = pollsAfterNow()
+    const polls = server.pollsAfterNow()
     await advance(5000)
     expect(polls()).toHaveLength(0)
     expect(transport.status.value).toBe('stopped')
@@ -151,7 +162,7 @@ describe('polling', () => {
     startTransport()
     await advance(0)
     expect(transport.error.value).toMatch(/does not exist/)
-    const polls = pollsAfterNow()
+    const polls = server.pollsAfterNow()
     await advance(5000)
     expect(polls()).toHaveLength(0)
   })
@@ -163,7 +174,7 @@ describe('polling', () => {
     expect(seqs()[0]).toBe(31)
     expect(transport.hasOlder.value).toBe(true)
     await transport.loadOlder()
-    expect(server.polls.at(-1).path).toBe('/api/chats/room1/messages/?before=31&limit=20')
+    expect(server.polls.at(-1)?.path).toBe('/api/chats/room1/messages/?before=31&limit=20')
     expect(seqs()[0]).toBe(11)
     await transport.loadOlder()
     await transport.loadOlder()
@@ -181,13 +192,11 @@ describe('polling', () => {
 })
 
 describe('sending', () => {
-  beforeEach(() => vi.stubGlobal('WebSocket', undefined))
-
   it('posts the text with an Idempotency-Key and shows the stored message', async () => {
     startTransport()
     await advance(0)
     await transport.send('hello')
-    const post = server.requests.find((r) => r.method === 'POST')
+    const [post] = server.requests.filter((r) => r.method === 'POST')
     expect(post.path).toBe('/api/chats/room1/messages/')
     expect(JSON.parse(post.body)).toEqual({ message: 'hello' })
     expect(post.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/)
@@ -239,132 +248,5 @@ describe('sending', () => {
     await advance(2000)
     expect(transport.pending.value).toMatchObject([{ text: 'x', state: 'failed' }])
     expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
-  })
-})
-
-describe('WebSocket upgrade', () => {
-  beforeEach(() => vi.stubGlobal('WebSocket', FakeWebSocket))
-
-  it('connects to /ws/chats/<uri>/ with the token', () => {
-    startTransport()
-    expect(FakeWebSocket.latest.url).toBe('ws://localhost:3000/ws/chats/room1/?token=secret-token'.replace('localhost:3000', location.host))
-  })
-
-  it('poll → socket → drop → poll → socket', async () => {
-    server.add('one')
-    startTransport()
-    await advance(0)
-    expect(transport.status.value).toBe('polling')
-
-    // socket opens: status live, a catch-up fetch, then no more polling
-    FakeWebSocket.latest.open()
-    expect(transport.status.value).toBe('live')
-    await advance(0)
-    const whileLive = pollsAfterNow()
-    await advance(5000)
-    expect(whileLive()).toHaveLength(0)
-
-    // pushes are merged
-    FakeWebSocket.latest.push({ type: 'message', message: server.add('two') })
-    expect(seqs()).toEqual([1, 2])
-
-    // drop: polling resumes at once, the socket is retried after 1 s
-    const afterDrop = pollsAfterNow()
-    FakeWebSocket.latest.drop(1006)
-    expect(transport.status.value).toBe('polling')
-    server.add('three')
-    await advance(0)
-    expect(afterDrop()).toHaveLength(1)
-    expect(seqs()).toEqual([1, 2, 3])
-    expect(FakeWebSocket.instances).toHaveLength(1)
-    await advance(1000)
-    expect(FakeWebSocket.instances).toHaveLength(2)
-
-    // reconnect: live again, catch-up fetch, polling stops
-    server.add('four')
-    FakeWebSocket.latest.open()
-    await advance(0)
-    expect(transport.status.value).toBe('live')
-    expect(seqs()).toEqual([1, 2, 3, 4])
-    const liveAgain = pollsAfterNow()
-    await advance(5000)
-    expect(liveAgain()).toHaveLength(0)
-  })
-
-  it('retries a failing socket with exponential backoff while polling carries on', async () => {
-    startTransport()
-    await advance(0)
-    FakeWebSocket.latest.drop(1006) // e.g. no WebSocket route on this server
-    await advance(1000)
-    expect(FakeWebSocket.instances).toHaveLength(2)
-    FakeWebSocket.latest.drop(1006)
-    await advance(1999)
-    expect(FakeWebSocket.instances).toHaveLength(2)
-    await advance(1)
-    expect(FakeWebSocket.instances).toHaveLength(3)
-    FakeWebSocket.latest.drop(1006)
-    await advance(4000)
-    expect(FakeWebSocket.instances).toHaveLength(4)
-    expect(transport.status.value).toBe('polling')
-    const polls = pollsAfterNow()
-    await advance(1000)
-    expect(polls()).toHaveLength(2)
-  })
-
-  it('ignores duplicate pushes and pushes of what polling already showed', async () => {
-    startTransport()
-    FakeWebSocket.latest.open()
-    await advance(0)
-    const message = server.add('one')
-    FakeWebSocket.latest.push({ type: 'message', message })
-    FakeWebSocket.latest.push({ type: 'message', message })
-    FakeWebSocket.latest.push({ type: 'notification', notification: { id: 1 } })
-    FakeWebSocket.latest.onmessage({ data: 'not json' })
-    expect(seqs()).toEqual([1])
-  })
-
-  it('fetches the missing messages when a push skips a seq', async () => {
-    startTransport()
-    FakeWebSocket.latest.open()
-    await advance(0)
-    server.add('one') // never pushed: the channel layer is at-most-once
-    const two = server.add('two')
-    const fetches = pollsAfterNow()
-    FakeWebSocket.latest.push({ type: 'message', message: two })
-    await advance(0)
-    expect(fetches().map((r) => r.path)).toEqual(['/api/chats/room1/messages/?after=0&limit=100'])
-    expect(seqs()).toEqual([1, 2])
-  })
-
-  it.each([4403, 4404])('does not retry after close code %i', async (code) => {
-    startTransport()
-    await advance(0)
-    FakeWebSocket.latest.drop(code)
-    await advance(120000)
-    expect(FakeWebSocket.instances).toHaveLength(1)
-  })
-
-  it('sends the user to sign-in on close code 4401', async () => {
-    const toSignIn = vi.fn()
-    onUnauthorized(toSignIn)
-    startTransport()
-    await advance(0)
-    FakeWebSocket.latest.drop(4401)
-    await advance(120000)
-    expect(toSignIn).toHaveBeenCalledTimes(1)
-    expect(FakeWebSocket.instances).toHaveLength(1)
-    expect(transport.status.value).toBe('stopped')
-  })
-
-  it('closes the socket and stops every timer on stop()', async () => {
-    startTransport()
-    FakeWebSocket.latest.open()
-    await advance(0)
-    transport.stop()
-    expect(FakeWebSocket.latest.closedWith).toBe(1000)
-    const requests = server.requests.length
-    await advance(120000)
-    expect(server.requests.length).toBe(requests)
-    expect(FakeWebSocket.instances).toHaveLength(1)
   })
 })

@@ -3,6 +3,7 @@ import { onMounted, ref } from 'vue'
 import { listCommands } from '../api/client.js'
 
 export function useCommands() {
+  /** @type {import('vue').Ref<import('../api/types.js').Command[]>} */
   const commands = ref([])
   onMounted(async () => {
     try {

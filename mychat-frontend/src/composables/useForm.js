@@ -2,20 +2,27 @@
 import { ref } from 'vue'
 import { ApiError } from '../api/client.js'
 
+/** @param {string[]} fieldNames the form's fields: an API error about another goes to the form as a whole */
 export function useForm(fieldNames) {
   const busy = ref(false)
+  /** @type {import('vue').Ref<Record<string, string[]>>} */
   const fieldErrors = ref({})
+  /** @type {import('vue').Ref<string[]>} */
   const formErrors = ref([])
 
+  /** @param {unknown} value */
   const asList = (value) => (Array.isArray(value) ? value : [value]).map(String)
 
+  /** @param {unknown} error */
   function showError(error) {
     if (!(error instanceof ApiError)) {
       formErrors.value = ['Cannot reach the server. Check your connection and try again.']
       return
     }
     const data = error.data && typeof error.data === 'object' ? error.data : {}
+    /** @type {Record<string, string[]>} */
     const byField = {}
+    /** @type {string[]} */
     const general = []
     for (const [name, messages] of Object.entries(data)) {
       if (fieldNames.includes(name)) byField[name] = asList(messages)
@@ -25,7 +32,10 @@ export function useForm(fieldNames) {
     formErrors.value = general.length || Object.keys(byField).length ? general : [error.message]
   }
 
-  /** Runs the action, collecting errors instead of throwing; resolves true when it succeeded. */
+  /**
+   * Runs the action, collecting errors instead of throwing; resolves true when it succeeded.
+   * @param {() => Promise<unknown>} action
+   */
   async function submit(action) {
     if (busy.value) return false
     busy.value = true
@@ -42,6 +52,7 @@ export function useForm(fieldNames) {
     }
   }
 
+  /** @param {string} name */
   const errorsFor = (name) => fieldErrors.value[name] ?? []
 
   return { busy, formErrors, errorsFor, submit }

@@ -4,48 +4,71 @@
  */
 import { ref } from 'vue'
 import { ApiError, newIdempotencyKey } from '../api/client.js'
+import { useBackoff } from './useBackoff.js'
 
 const FATAL_STATUSES = [401, 403, 404] // the transport stops: retrying will not help
 const RETRIED_STATUSES = [408, 429] // client errors worth another try
 
-/** Errors that a retry will not fix (bad text, too long, ...). */
+/**
+ * Errors that a retry will not fix (bad text, too long, ...).
+ * @param {unknown} error
+ * @returns {boolean}
+ */
 const isRejected = (error) =>
   error instanceof ApiError && error.status >= 400 && error.status < 500 && !RETRIED_STATUSES.includes(error.status)
 
 /**
- * @param deliver async (text, key) => message: posts one message.
- * @param onDelivered (message) => void: the stored message, to merge into the chat.
- * @param onFailure (error) => void: a network error or a 401/403/404, for the transport to act on.
- *   A busy server (429, 5xx) is not a broken connection: it is only waited out here.
- * @param retryBase, maxRetryDelay: the retry backoff, min(retryBase * 2^n, maxRetryDelay) ms.
+ * A message on its way out.
+ * @typedef {object} PendingMessage
+ * @property {string} key its Idempotency-Key
+ * @property {string} text
+ * @property {number | null} replyTo the seq of the message it answers
+ * @property {'sending' | 'pending' | 'failed'} state
+ * @property {string | null} error why the server refused it (when failed)
+ */
+
+/**
+ * A busy server (429, 5xx) is not a broken connection: it is only waited out here.
+ * @param {object} options
+ * @param {(entry: PendingMessage) => Promise<import('../api/types.js').Message>} options.deliver posts one message
+ * @param {(message: import('../api/types.js').Message) => void} options.onDelivered the stored message, to merge into the chat
+ * @param {(error: unknown) => void} options.onFailure a network error or a 401/403/404, for the transport to act on
+ * @param {number} [options.retryBase] ms before the first retry; then twice as long each time
+ * @param {number} [options.maxRetryDelay] the longest wait between retries, ms
  */
 export function useOutbox({ deliver, onDelivered, onFailure, retryBase = 1000, maxRetryDelay = 30000 }) {
-  const pending = ref([]) // {key, text, state: 'sending' | 'pending' | 'failed', error}
+  /** @type {import('vue').Ref<PendingMessage[]>} */
+  const pending = ref([])
   let flushing = false
   let flushAgain = false
-  let retryTimer = null
-  let retries = 0 // failed attempts in a row; the backoff exponent
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let retryTimer = undefined
+  const backoff = useBackoff({ base: retryBase, max: maxRetryDelay }) // failed attempts in a row
   let serverAskedToWait = false // a 429/5xx: only the retry timer sends again, not a good poll
   let active = true
 
+  /** @param {unknown} error */
   function scheduleRetry(error) {
     clearTimeout(retryTimer)
-    retryTimer = null
+    retryTimer = undefined
     if (!active) return
-    const backoff = Math.min(retryBase * 2 ** retries, maxRetryDelay)
-    retries += 1
-    const delay = error instanceof ApiError && error.retryAfter !== null ? error.retryAfter : backoff
+    const wait = backoff.fail()
+    const delay = error instanceof ApiError && error.retryAfter !== null ? error.retryAfter : wait
     retryTimer = setTimeout(() => {
-      retryTimer = null
+      retryTimer = undefined
       serverAskedToWait = false
       flush()
     }, delay)
   }
 
+  /**
+   * @param {PendingMessage} entry
+   * @param {import('../api/types.js').Message} message
+   */
   function delivered(entry, message) {
-    retries = 0
+    backoff.reset()
     clearTimeout(retryTimer)
-    retryTimer = null
+    retryTimer = undefined
     pending.value = pending.value.filter((p) => p.key !== entry.key)
     onDelivered(message)
   }
@@ -55,7 +78,7 @@ export function useOutbox({ deliver, onDelivered, onFailure, retryBase = 1000, m
       if (entry.state === 'failed') continue
       entry.state = 'sending'
       try {
-        delivered(entry, await deliver(entry.text, entry.key))
+        delivered(entry, await deliver(entry))
       } catch (error) {
         const fatal = error instanceof ApiError && FATAL_STATUSES.includes(error.status)
         if (isRejected(error) && !fatal) {
@@ -94,11 +117,22 @@ export function useOutbox({ deliver, onDelivered, onFailure, retryBase = 1000, m
     }
   }
 
-  function enqueue(text) {
-    pending.value.push({ key: newIdempotencyKey(), text, state: serverAskedToWait ? 'pending' : 'sending', error: null })
+  /**
+   * @param {string} text
+   * @param {{replyTo?: number | null}} [options]
+   */
+  function enqueue(text, { replyTo = null } = {}) {
+    pending.value.push({
+      key: newIdempotencyKey(),
+      text,
+      replyTo,
+      state: serverAskedToWait ? 'pending' : 'sending',
+      error: null,
+    })
     return flush()
   }
 
+  /** @param {string} key */
   function discard(key) {
     pending.value = pending.value.filter((p) => p.key !== key)
   }
@@ -112,7 +146,7 @@ export function useOutbox({ deliver, onDelivered, onFailure, retryBase = 1000, m
   function stop() {
     active = false
     clearTimeout(retryTimer)
-    retryTimer = null
+    retryTimer = undefined
     serverAskedToWait = false
   }
 

@@ -1,36 +1,39 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../api/client.js'
+import { fakeMessage } from '../testing/fakes.js'
+import { advance, useFakeTimers } from '../testing/index.js'
 import { useOutbox } from './useOutbox.js'
 
-const advance = (ms = 0) => vi.advanceTimersByTimeAsync(ms)
 const networkError = () => new TypeError('Failed to fetch')
 
+/** @type {ReturnType<typeof useOutbox>} */
 let outbox
-let attempts // when deliver was called, in fake ms
-let failWith // what the next deliver throws (null: it succeeds)
+/** @type {number[]} when deliver was called, in fake ms */
+let attempts
+/** @type {any} what the next deliver throws (null: it succeeds), or a function that makes it */
+let failWith
+/** @type {import('vitest').Mock} */
 let onFailure
 
+useFakeTimers()
+
 beforeEach(() => {
-  vi.useFakeTimers()
   attempts = []
   failWith = null
   onFailure = vi.fn()
   outbox = useOutbox({
-    deliver: async (text, key) => {
+    deliver: async ({ text }) => {
       attempts.push(Date.now())
       const error = typeof failWith === 'function' ? failWith() : failWith
       if (error) throw error
-      return { seq: attempts.length, message: text, key }
+      return fakeMessage({ seq: attempts.length, user: { id: 1, username: 'me' }, message: text })
     },
     onDelivered: vi.fn(),
     onFailure,
   })
 })
 
-afterEach(() => {
-  outbox.stop()
-  vi.useRealTimers()
-})
+afterEach(() => outbox.stop())
 
 describe('outbox retries', () => {
   it('retries a network failure on its own timer: 1 s, 2 s, 4 s ... capped at 30 s', async () => {

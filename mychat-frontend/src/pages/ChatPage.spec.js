@@ -1,35 +1,18 @@
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { h } from 'vue'
-import { createMemoryHistory, RouterView } from 'vue-router'
-import { setToken } from '../api/client.js'
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import MessageComposer from '../components/MessageComposer.vue'
-import { createAppRouter } from '../router/index.js'
-import { FakeChatServer } from '../testing/fakes.js'
+import { advance, mountAt, useFakeChat } from '../testing/index.js'
 
-enableAutoUnmount(afterEach)
+const server = useFakeChat()
 
-let server
-let router
-
-/** The messages API from FakeChatServer, plus the few other endpoints the page calls. */
-function fakeApi(input, init = {}) {
-  const json = (body) => new Response(JSON.stringify(body), { status: 200 })
-  if (input.endsWith('/members/')) return Promise.resolve(json({ uri: 'room1', members: [] }))
-  if (input.startsWith('/auth/users/me/')) return Promise.resolve(json({ id: 1, username: 'me' }))
-  if (input.startsWith('/api/commands/') || input === '/api/chats/') return Promise.resolve(json([]))
-  return server.fetch(input, init)
-}
-
+/** @param {string} text */
 async function openChatAndQueue(text) {
-  router = createAppRouter(createMemoryHistory())
-  await router.push('/chats/room1')
-  const wrapper = mount({ render: () => h(RouterView) }, { global: { plugins: [router] } })
-  await vi.advanceTimersByTimeAsync(0)
+  const { wrapper, router } = await mountAt('/chats/room1')
+  await advance(0)
   server.offline = true
   wrapper.findComponent(MessageComposer).vm.$emit('send', text)
   await flushPromises()
-  return wrapper
+  return { wrapper, router }
 }
 
 const beforeUnload = () => {
@@ -38,23 +21,14 @@ const beforeUnload = () => {
   return event
 }
 
-beforeEach(() => {
-  vi.useFakeTimers()
-  server = new FakeChatServer('room1')
-  vi.stubGlobal('fetch', fakeApi)
-  vi.stubGlobal('WebSocket', undefined)
-  setToken('t')
-})
-
 afterEach(() => {
-  delete window.confirm // happy-dom has none; each test sets its own
-  setToken(null)
-  vi.useRealTimers()
+  // @ts-expect-error happy-dom has no window.confirm; each test sets its own
+  delete window.confirm
 })
 
 describe('ChatPage with messages not yet sent', () => {
   it('asks before leaving, and stays if the answer is no', async () => {
-    await openChatAndQueue('hello')
+    const { router } = await openChatAndQueue('hello')
     const confirm = (window.confirm = vi.fn(() => false))
     await router.push('/')
     expect(confirm).toHaveBeenCalledOnce()
@@ -65,9 +39,9 @@ describe('ChatPage with messages not yet sent', () => {
   })
 
   it('leaves without asking once everything is sent', async () => {
-    await openChatAndQueue('hello')
+    const { router } = await openChatAndQueue('hello')
     server.offline = false
-    await vi.advanceTimersByTimeAsync(1000)
+    await advance(1000)
     const confirm = (window.confirm = vi.fn(() => true))
     await router.push('/')
     expect(confirm).not.toHaveBeenCalled()
@@ -75,9 +49,31 @@ describe('ChatPage with messages not yet sent', () => {
   })
 
   it('warns on closing the tab, and stops warning on unmount', async () => {
-    const wrapper = await openChatAndQueue('hello')
+    const { wrapper } = await openChatAndQueue('hello')
     expect(beforeUnload().defaultPrevented).toBe(true)
     wrapper.unmount()
     expect(beforeUnload().defaultPrevented).toBe(false)
+  })
+})
+
+describe('ChatPage joining', () => {
+  it('retries a join that failed for the network after 1 s, 2 s, 4 s, then opens the chat', async () => {
+    server.offline = true
+    const joins = () => server.requests.filter((r) => r.path === '/api/chats/room1/members/').length
+    const { wrapper } = await mountAt('/chats/room1')
+    await advance(0)
+    expect(joins()).toBe(1)
+    await advance(1000)
+    expect(joins()).toBe(2)
+    await advance(1999)
+    expect(joins()).toBe(2)
+    await advance(1)
+    expect(joins()).toBe(3)
+    server.offline = false
+    server.add('welcome')
+    await advance(4000)
+    expect(joins()).toBe(4)
+    await advance(500) // the join's answer, then the transport's first fetch
+    expect(wrapper.find('.message').text()).toContain('welcome') // joined: the transport started
   })
 })

@@ -1,24 +1,26 @@
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createMemoryHistory } from 'vue-router'
-import { setToken, token } from '../api/client.js'
-import { createAppRouter } from '../router/index.js'
+import { flushPromises } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import { token } from '../api/client.js'
+import { fakeFetch, mountAt } from '../testing/index.js'
 import SignUpPage from './SignUpPage.vue'
 
-enableAutoUnmount(afterEach)
-afterEach(() => setToken(null))
-
+/**
+ * @param {number} status
+ * @param {unknown} body
+ */
 const json = (status, body) => new Response(JSON.stringify(body), { status })
 
-async function mountAt(path) {
-  const router = createAppRouter(createMemoryHistory())
-  await router.push(path)
-  const wrapper = mount(SignUpPage, { global: { plugins: [router] } })
-  return { wrapper, router }
-}
-
+/**
+ * @param {import('@vue/test-utils').VueWrapper} wrapper
+ * @param {{username: string, email: string, password: string}} fields
+ */
 async function fill(wrapper, { username, email, password }) {
-  const field = (label) => wrapper.findAll('.field').find((f) => f.find('label').text() === label)
+  /** @param {string} label */
+  const field = (label) => {
+    const found = wrapper.findAll('.field').find((f) => f.find('label').text() === label)
+    if (!found) throw new Error(`no field labelled ${label}`)
+    return found
+  }
   await field('Username').find('input').setValue(username)
   await field('Email').find('input').setValue(email)
   await field('Password').find('input').setValue(password)
@@ -30,10 +32,13 @@ describe('SignUpPage', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async () =>
-        json(400, { username: ['A user with that username already exists.'], password: ['This password is too short.'] }),
+        json(400, {
+          username: ['A user with that username already exists.'],
+          password: ['This password is too short.'],
+        }),
       ),
     )
-    const { wrapper } = await mountAt('/signup')
+    const { wrapper } = await mountAt('/signup', SignUpPage)
     const field = await fill(wrapper, { username: 'ann', email: '', password: 'x' })
     await wrapper.find('form').trigger('submit')
     await flushPromises()
@@ -44,14 +49,14 @@ describe('SignUpPage', () => {
   })
 
   it('creates the account, signs in, and goes on to the invited chat', async () => {
-    const fetch = vi.fn(async (url) => {
+    const fetch = fakeFetch(async (url) => {
       if (url === '/auth/users/') return json(201, { id: 1, username: 'ann', email: '' })
       if (url === '/auth/token/login/') return json(200, { auth_token: 'tok' })
       if (url === '/auth/users/me/') return json(200, { id: 1, username: 'ann' })
       return json(404, {})
     })
     vi.stubGlobal('fetch', fetch)
-    const { wrapper, router } = await mountAt('/signup?redirect=/chats/r1')
+    const { wrapper, router } = await mountAt('/signup?redirect=/chats/r1', SignUpPage)
     await fill(wrapper, { username: 'ann', email: '', password: 'long-enough-1' })
     expect(wrapper.find('button[type=submit]').text()).toBe('Sign up')
     await wrapper.find('form').trigger('submit')

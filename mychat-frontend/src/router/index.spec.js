@@ -1,9 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
 import { setToken } from '../api/client.js'
 import { createAppRouter, safeRedirect } from './index.js'
-
-afterEach(() => setToken(null))
 
 describe('router', () => {
   it('sends a signed-out visitor of an invite link to sign-in, remembering the chat', async () => {

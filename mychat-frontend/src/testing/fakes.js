@@ -1,47 +1,196 @@
-/** Test doubles for the transport: an in-memory chat server behind a fake fetch, and a fake WebSocket. */
+/** Test doubles: an in-memory mychat server behind a fake fetch (one chat, its messages and the few other endpoints the app calls), and a fake WebSocket. */
+import { vi } from 'vitest'
 
+/** What GET /api/config/ answers, as the backend does by default. */
+export const FAKE_CONFIG = Object.freeze({ message_max_length: 2000, title_max_length: 200, bot_username: 'hubot' })
+
+const START = Date.UTC(2025, 0, 1, 12, 0, 0)
+
+/** @param {string} username */
+const userNamed = (username) => ({ id: username.length, username })
+
+/** @typedef {import('../api/types.js').Message} Message */
+
+/**
+ * A message as the API sends it, with every field; `fields` override the defaults.
+ * @param {Partial<Message> & {seq: number}} fields
+ * @returns {Message}
+ */
+export function fakeMessage(fields) {
+  return {
+    id: 1000 + fields.seq,
+    rev: fields.seq,
+    kind: 'text',
+    event: null,
+    user: userNamed('bob'),
+    message: `message ${fields.seq}`,
+    created_at: new Date(START + fields.seq * 1000).toISOString(),
+    edited_at: null,
+    deleted: false,
+    is_bot: false,
+    reply_to: null,
+    reactions: [],
+    mentions: [],
+    ...fields,
+  }
+}
+
+/**
+ * @param {number} status
+ * @param {unknown} [body]
+ * @param {Record<string, string>} [headers]
+ */
 function fakeResponse(status, body, headers = {}) {
   const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
   return {
     status,
     ok: status >= 200 && status < 300,
-    headers: { get: (name) => lower[name.toLowerCase()] ?? null },
+    headers: { get: (/** @type {string} */ name) => lower[name.toLowerCase()] ?? null },
     text: async () => (body === undefined ? '' : JSON.stringify(body)),
   }
 }
 
-/** One chat session's messages API, speaking the contract in DESIGN.md (after/before/limit, ETag, Idempotency-Key). */
+/**
+ * A fetch that answers each request with `answer(url, init)`; its `mock.calls` show what the app sent.
+ * @param {(url: string, init?: any) => Promise<Response>} answer
+ */
+export const fakeFetch = (answer) => vi.fn(answer)
+
+/** One chat session's API, speaking the contract in DESIGN.md (since/after/before/around/limit, revs, ETag, Idempotency-Key, edits, deletes, reactions). */
 export class FakeChatServer {
+  // Set by reset(), so that one server object can serve test after test.
+  /** @type {import('../api/types.js').Message[]} */ messages
+  /** @type {{method: string, path: string, headers: Record<string, string>, body: any}[]} */ requests
+  /** @type {boolean} fetch rejects like a dropped network */ offline
+  /** @type {number | null} every request answers with this status */ forcedStatus
+  /** @type {Record<string, string>} ...and these headers (e.g. Retry-After) */ forcedHeaders
+  /** @type {string | null} only requests with this method are forced ('POST': sends fail, polls work) */ forcedMethod
+  /** @type {Map<string, import('../api/types.js').Message>} what each Idempotency-Key stored */ storedByKey
+  /** @type {number} the session's change counter */ rev
+  /** @type {import('../api/types.js').PublicUser} the signed-in user */ me
+  /** @type {import('../api/types.js').Config} */ config
+  /** @type {import('../api/types.js').Command[]} */ commands
+
   constructor(uri = 'room1') {
     this.uri = uri
-    this.messages = []
-    this.requests = []
-    this.offline = false // fetch rejects like a dropped network
-    this.forcedStatus = null // every request answers with this status
-    this.forcedHeaders = {} // ...and these headers (e.g. Retry-After)
-    this.forcedMethod = null // only requests with this method are forced ('POST': sends fail, polls work)
-    this.storedByKey = new Map()
+    this.reset()
     this.fetch = this.fetch.bind(this)
   }
 
-  add(text, username = 'bob', isBot = false) {
+  /** Back to an empty chat that answers everything. */
+  reset() {
+    this.messages = []
+    this.rev = 0
+    this.requests = []
+    this.offline = false
+    this.forcedStatus = null
+    this.forcedHeaders = {}
+    this.forcedMethod = null
+    this.storedByKey = new Map()
+    this.me = userNamed('me')
+    this.config = { ...FAKE_CONFIG }
+    this.commands = []
+  }
+
+  /**
+   * A new message in the chat, as if someone posted it.
+   * @param {string} [text]
+   * @param {string} [username]
+   * @param {boolean} [isBot]
+   * @param {{replyTo?: number | null}} [options]
+   */
+  add(text = '', username = 'bob', isBot = false, { replyTo = null } = {}) {
     const seq = this.messages.length + 1
-    const message = {
-      id: 1000 + seq,
+    const original = replyTo ? this.messages.find((m) => m.seq === replyTo) : null
+    const message = fakeMessage({
       seq,
-      user: { id: username.length, username },
+      rev: ++this.rev,
+      user: userNamed(username),
       message: text,
-      created_at: new Date(Date.UTC(2025, 0, 1, 12, 0, seq)).toISOString(),
       is_bot: isBot,
-    }
+      reply_to: original
+        ? { seq: original.seq, user: original.user, excerpt: original.message, deleted: original.deleted }
+        : null,
+    })
     this.messages.push(message)
     return message
   }
 
-  get polls() {
-    return this.requests.filter((r) => r.method === 'GET')
+  /**
+   * A change to message `seq` (an edit, a delete, a reaction): it takes the next rev.
+   * @param {number} seq
+   * @param {Partial<Message>} fields
+   */
+  change(seq, fields) {
+    const index = this.messages.findIndex((m) => m.seq === seq)
+    this.messages[index] = { ...this.messages[index], ...fields, rev: ++this.rev }
+    return this.messages[index]
   }
 
+  /** @param {number} seq @param {string} text */
+  edit(seq, text) {
+    return this.change(seq, { message: text, edited_at: new Date(START + 3600_000).toISOString() })
+  }
+
+  /** @param {number} seq */
+  remove(seq) {
+    return this.change(seq, { deleted: true, message: '', reactions: [] })
+  }
+
+  /** @param {number} seq @param {string} emoji @param {string} [username] */
+  react(seq, emoji, username = 'me') {
+    const { id } = userNamed(username)
+    const reactions = this.messages.find((m) => m.seq === seq)?.reactions ?? []
+    const existing = reactions.find((r) => r.emoji === emoji)
+    if (existing?.user_ids.includes(id)) return this.messages.find((m) => m.seq === seq)
+    const next = existing
+      ? reactions.map((r) => (r === existing ? { ...r, count: r.count + 1, user_ids: [...r.user_ids, id] } : r))
+      : [...reactions, { emoji, count: 1, user_ids: [id] }]
+    return this.change(seq, { reactions: next })
+  }
+
+  /** @param {number} seq @param {string} emoji @param {string} [username] */
+  unreact(seq, emoji, username = 'me') {
+    const { id } = userNamed(username)
+    const message = this.messages.find((m) => m.seq === seq)
+    const mine = message?.reactions.find((r) => r.emoji === emoji && r.user_ids.includes(id))
+    if (!message || !mine) return message
+    const next = message.reactions
+      .map((r) => (r === mine ? { ...r, count: r.count - 1, user_ids: r.user_ids.filter((u) => u !== id) } : r))
+      .filter((r) => r.count > 0)
+    return this.change(seq, { reactions: next })
+  }
+
+  /** The chat as GET /api/chats/ and joining describe it. */
+  session() {
+    const created = new Date(START).toISOString()
+    return {
+      uri: this.uri,
+      title: '',
+      owner: this.me,
+      members: [this.me],
+      created_at: created,
+      last_seq: this.messages.length,
+      rev: this.rev,
+      last_activity_at: this.messages.at(-1)?.created_at ?? created,
+    }
+  }
+
+  /** The message fetches (polls, catch-ups, history) so far. */
+  get polls() {
+    return this.requests.filter((r) => r.method === 'GET' && r.path.includes('/messages/'))
+  }
+
+  /** A function that lists the message fetches made from now on. */
+  pollsAfterNow() {
+    const before = this.polls.length
+    return () => this.polls.slice(before)
+  }
+
+  /**
+   * @param {string} input
+   * @param {{method?: string, headers?: Record<string, string>, body?: any}} [init]
+   */
   async fetch(input, init = {}) {
     const url = new URL(input, 'http://localhost')
     const method = init.method || 'GET'
@@ -51,36 +200,114 @@ export class FakeChatServer {
     if (this.forcedStatus && (!this.forcedMethod || this.forcedMethod === method)) {
       return fakeResponse(this.forcedStatus, { detail: 'forced' }, this.forcedHeaders)
     }
-    if (method === 'POST') {
-      const key = headers['Idempotency-Key']
-      if (key && this.storedByKey.has(key)) return fakeResponse(201, this.storedByKey.get(key))
-      const stored = this.add(JSON.parse(init.body).message, 'me')
-      if (key) this.storedByKey.set(key, stored)
-      return fakeResponse(201, stored)
+    const route = `${method} ${url.pathname}`
+    const chat = `/api/chats/${encodeURIComponent(this.uri)}/`
+    if (route === 'GET /api/config/') return fakeResponse(200, this.config)
+    if (route === 'GET /auth/users/me/') return fakeResponse(200, this.me)
+    if (route === 'GET /api/commands/') return fakeResponse(200, this.commands)
+    if (route === 'GET /api/chats/') return fakeResponse(200, [this.session()])
+    if (route === `POST ${chat}members/`) return fakeResponse(200, this.session())
+    if (route === `POST ${chat}messages/`) return this.postMessage(headers, init.body)
+    if (route === `GET ${chat}messages/`) return this.listMessages(url, headers)
+    const one = new RegExp(`^${chat}messages/(\\d+)/(?:reactions/([^/]+)/)?$`).exec(url.pathname)
+    const message = one && this.messages.find((m) => m.seq === Number(one[1]))
+    if (one && !message) return fakeResponse(404, { detail: 'No message with this seq in this chat.' })
+    if (message && one?.[2]) {
+      if (message.deleted) return fakeResponse(409, { detail: 'This message was deleted.' })
+      const emoji = decodeURIComponent(one[2])
+      if (method === 'PUT') return fakeResponse(200, this.react(message.seq, emoji))
+      if (method === 'DELETE') return fakeResponse(200, this.unreact(message.seq, emoji))
     }
+    if (message && method === 'PATCH') {
+      if (message.user.id !== this.me.id) return fakeResponse(403, { detail: 'Only its author can edit a message.' })
+      if (message.deleted) return fakeResponse(409, { detail: 'This message was deleted.' })
+      return fakeResponse(200, this.edit(message.seq, JSON.parse(init.body).message))
+    }
+    if (message && method === 'DELETE') {
+      if (!message.deleted) this.remove(message.seq)
+      return fakeResponse(204)
+    }
+    return fakeResponse(404, { detail: 'Not found.' })
+  }
+
+  /**
+   * @param {Record<string, string>} headers
+   * @param {string} body
+   */
+  postMessage(headers, body) {
+    const key = headers['Idempotency-Key']
+    if (key && this.storedByKey.has(key)) return fakeResponse(201, this.storedByKey.get(key))
+    const { message, reply_to: replyTo = null } = JSON.parse(body)
+    if (replyTo && !this.messages.some((m) => m.seq === replyTo))
+      return fakeResponse(400, { reply_to: ['No message with this seq in this chat.'] })
+    const stored = this.add(message, 'me', false, { replyTo })
+    if (key) this.storedByKey.set(key, stored)
+    return fakeResponse(201, stored)
+  }
+
+  /**
+   * @param {URL} url
+   * @param {Record<string, string>} headers
+   */
+  listMessages(url, headers) {
     const params = url.searchParams
     const limit = Number(params.get('limit') || 100)
+    const number = (/** @type {string} */ name) => Number(params.get(name))
+    const bySeq = this.messages
     let page
-    if (params.has('after')) page = this.messages.filter((m) => m.seq > Number(params.get('after'))).slice(0, limit)
-    else if (params.has('before')) page = this.messages.filter((m) => m.seq < Number(params.get('before'))).slice(-limit)
-    else page = this.messages.slice(-limit)
-    const etag = `"${url.search}|${this.messages.length}"`
+    let hasMore
+    let rev = this.rev
+    if (params.has('since')) {
+      const changed = [...bySeq].filter((m) => m.rev > number('since')).sort((a, b) => a.rev - b.rev)
+      page = changed.slice(0, limit)
+      hasMore = changed.length > limit
+      if (hasMore) rev = page.at(-1)?.rev ?? rev
+    } else if (params.has('around')) {
+      const older = bySeq.filter((m) => m.seq < number('around')).slice(-Math.floor(limit / 2))
+      const newer = bySeq.filter((m) => m.seq >= number('around')).slice(0, limit - older.length)
+      page = [...older, ...newer]
+      hasMore = false
+    } else if (params.has('after')) {
+      const after = bySeq.filter((m) => m.seq > number('after'))
+      page = after.slice(0, limit)
+      hasMore = after.length > limit
+    } else {
+      const before = params.has('before') ? bySeq.filter((m) => m.seq < number('before')) : bySeq
+      page = before.slice(-limit)
+      hasMore = before.length > limit
+    }
+    const etag = `"${this.rev}.${url.search}"`
     if (headers['If-None-Match'] === etag) return fakeResponse(304)
-    return fakeResponse(200, { uri: this.uri, messages: page, last_seq: this.messages.length }, { ETag: etag })
+    const body = { uri: this.uri, messages: page, rev, last_seq: this.messages.length, has_more: hasMore }
+    return fakeResponse(200, body, { ETag: etag })
   }
 }
 
 export class FakeWebSocket {
+  /** @type {FakeWebSocket[]} */
   static instances = []
 
+  /** The socket the app opened last (a test that asks for it expects one). */
   static get latest() {
-    return FakeWebSocket.instances.at(-1)
+    const socket = FakeWebSocket.instances.at(-1)
+    if (!socket) throw new Error('the app has opened no WebSocket')
+    return socket
   }
 
+  /** @param {string} url */
   constructor(url) {
     this.url = url
     this.readyState = 0
+    /** @type {unknown[]} */
     this.sent = []
+    /** @type {number | undefined} */
+    this.closedWith = undefined
+    /** @type {((event: object) => void) | null} */
+    this.onopen = null
+    /** @type {((event: {data: string}) => void) | null} */
+    this.onmessage = null
+    /** @type {((event: {code: number}) => void) | null} */
+    this.onclose = null
     FakeWebSocket.instances.push(this)
   }
 
@@ -90,6 +317,7 @@ export class FakeWebSocket {
     this.onopen?.({})
   }
 
+  /** @param {unknown} event what the server pushes, as JSON */
   push(event) {
     this.onmessage?.({ data: JSON.stringify(event) })
   }
@@ -100,6 +328,7 @@ export class FakeWebSocket {
     this.onclose?.({ code })
   }
 
+  /** @param {unknown} data */
   send(data) {
     this.sent.push(data)
   }

@@ -1,7 +1,8 @@
 /** Small display helpers shared by the pages. */
 
+/** @param {string | undefined} iso a date-time from the API */
 export function formatTime(iso) {
-  const date = new Date(iso)
+  const date = new Date(iso ?? '')
   if (Number.isNaN(date.getTime())) return ''
   const sameDay = date.toDateString() === new Date().toDateString()
   return sameDay
@@ -9,7 +10,11 @@ export function formatTime(iso) {
     : date.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
 }
 
-/** A chat's name: its title, else who is in it (leaving out the viewer). */
+/**
+ * A chat's name: its title, else who is in it (leaving out the viewer).
+ * @param {{title?: string, members?: readonly import('../api/types.js').PublicUser[]} | null | undefined} chat
+ * @param {{username: string} | null | undefined} viewer
+ */
 export function chatName(chat, viewer) {
   if (chat?.title) return chat.title
   const others = (chat?.members ?? []).map((m) => m.username).filter((name) => name !== viewer?.username)

@@ -38,6 +38,10 @@ describe('splitLinks', () => {
 
   it('gives back the whole input when the parts are joined', () => {
     const text = 'a https://x.org/p, b www.y.com! c'
-    expect(splitLinks(text).map((p) => p.text).join('')).toBe(text)
+    expect(
+      splitLinks(text)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(text)
   })
 })

@@ -1,4 +1,4 @@
-"""The chat REST API: thin views over services.py (writes) and selectors.py (reads)."""
+"""Sessions, notifications and the app's configuration: thin views over services and selectors."""
 
 from django.conf import settings
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -8,26 +8,16 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.web.throttles import PostMessageThrottle
+from backend.web.requests import json_object
 
-from . import notifications, selectors, services
-from .models import MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH
-from .paging import DEFAULT_LIMIT, MAX_LIMIT, etag_matches, page_etag, parse_page_query
-from .serializers import (
+from .. import notifications, selectors, services
+from ..models import MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH
+from ..serializers import (
     ConfigSerializer,
-    MessageCreateSerializer,
-    MessagePageSerializer,
-    MessageSerializer,
     NotificationSerializer,
     SessionCreateSerializer,
     SessionSerializer,
 )
-
-
-def json_object(request) -> dict:
-    if not isinstance(request.data, dict):
-        raise ParseError("Expected a JSON object.")
-    return request.data
 
 
 class SessionListView(APIView):
@@ -62,47 +52,6 @@ class MembersView(APIView):
         created = services.membership_join(session=session, user=request.user)
         body = SessionSerializer(selectors.session_with_members(session=session)).data
         return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
-
-
-class MessagesView(APIView):
-    throttle_classes = [PostMessageThrottle]
-
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("after", int, description="Only messages with a larger seq (the poll cursor)."),
-            OpenApiParameter("before", int, description="Only messages with a smaller seq (paging back)."),
-            OpenApiParameter(
-                "limit",
-                int,
-                description=f"At most this many (default {DEFAULT_LIMIT}, max {MAX_LIMIT}).",
-            ),
-        ],
-        responses=MessagePageSerializer,
-    )
-    def get(self, request, uri):
-        query = parse_page_query(request.query_params)
-        session = selectors.session_get_for_member(uri=uri, user=request.user)
-        etag = page_etag(last_seq=session.last_seq, query=query)
-        headers = {"ETag": etag, "Cache-Control": "private, no-cache", "Vary": "Authorization"}
-        if etag_matches(request.headers.get("If-None-Match"), etag):
-            return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
-        messages = selectors.message_page(session=session, query=query)
-        last_seq = max(session.last_seq, messages[-1].seq if messages else 0)
-        if last_seq != session.last_seq:  # a message committed between the two reads
-            headers["ETag"] = page_etag(last_seq=last_seq, query=query)
-        body = {"uri": uri, "messages": MessageSerializer(messages, many=True).data, "last_seq": last_seq}
-        return Response(body, headers=headers)
-
-    @extend_schema(request=MessageCreateSerializer, responses={201: MessageSerializer})
-    def post(self, request, uri):
-        session = selectors.session_get_for_member(uri=uri, user=request.user)
-        message, _ = services.message_create(
-            session=session,
-            user=request.user,
-            text=json_object(request).get("message"),
-            idempotency_key=request.headers.get("Idempotency-Key"),
-        )
-        return Response(MessageSerializer(message).data, status=status.HTTP_201_CREATED)
 
 
 class NotificationListView(APIView):

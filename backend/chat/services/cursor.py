@@ -1,0 +1,53 @@
+"""The change cursor: the session row lock that orders every change, and the revs it hands out.
+
+Every change a viewer must see takes the next rev while the session row is locked, and keeps the
+lock until commit; so changes commit in rev order, and a poller asking `since=<rev>` can never
+see rev n+1 before rev n (on SQLite the IMMEDIATE transaction mode serialises writers the same way).
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from ..models import ChatSession, Message
+from ..realtime import broadcast_message_on_commit
+
+
+def session_lock(session: ChatSession) -> ChatSession:
+    """Lock the session row for the rest of the transaction; returns its current counters."""
+    return ChatSession.objects.select_for_update().only("last_seq", "rev", "owner_id").get(pk=session.pk)
+
+
+def rev_next(locked: ChatSession) -> int:
+    locked.rev += 1
+    return locked.rev
+
+
+def counters_save(locked: ChatSession, session: ChatSession, **fields) -> None:
+    """Write the locked session's counters (and `fields`), and mirror them on the caller's instance."""
+    ChatSession.objects.filter(pk=locked.pk).update(rev=locked.rev, last_seq=locked.last_seq, **fields)
+    session.rev, session.last_seq = locked.rev, locked.last_seq
+    for name, value in fields.items():
+        setattr(session, name, value)
+
+
+def message_for_change(*, session: ChatSession, seq: int) -> Message:
+    """A message of the session by seq, for a change under the session lock: 404 when there is none."""
+    message = Message.objects.select_related("user", "reply_to__user").filter(session=session, seq=seq).first()
+    if message is None:
+        raise Http404("No message with this seq in this chat.")
+    return message
+
+
+def replies_restamp(locked: ChatSession, message: Message) -> list[Message]:
+    """Replies quote their original: when it changes, each reply takes a new rev so pollers re-read it."""
+    replies = list(message.replies.select_related("user", "reply_to__user").order_by("seq"))
+    for reply in replies:
+        reply.rev = rev_next(locked)
+        Message.objects.filter(pk=reply.pk).update(rev=reply.rev)
+        broadcast_message_on_commit(reply)
+    return replies
+
+
+def require(condition: bool, reason: str) -> None:
+    if not condition:
+        raise PermissionDenied(reason)

@@ -1,0 +1,117 @@
+"""Messages: post (the one write path of REST, the socket and the bot), edit and delete."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from backend.web.errors import Conflict
+
+from ..models import ChatSession, Message, Notification, Reaction
+from ..notifications import mentioned_member_ids, notifications_for_mentions
+from ..realtime import broadcast_message_on_commit
+from ..signals import message_created
+from .cursor import counters_save, message_for_change, replies_restamp, require, rev_next, session_lock
+from .text import clean_idempotency_key, clean_message_text, clean_seq
+
+
+@transaction.atomic
+def message_create(
+    *,
+    session: ChatSession,
+    user,
+    text: object,
+    is_bot: bool = False,
+    idempotency_key: object = None,
+    reply_to: object = None,
+) -> tuple[Message, bool]:
+    """Validate, allocate the next seq and rev, save; returns (message, created).
+
+    A repeated idempotency key returns the first message. `reply_to` is the seq of a message of
+    the same chat.
+    """
+    text = clean_message_text(text)
+    idempotency_key = clean_idempotency_key(idempotency_key)
+    reply_seq = None if reply_to is None else clean_seq(reply_to, field="reply_to")
+    locked = session_lock(session)
+    if idempotency_key:
+        earlier = (
+            Message.objects.select_related("user", "reply_to__user")
+            .filter(session=session, user=user, idempotency_key=idempotency_key)
+            .first()
+        )
+        if earlier:
+            return earlier, False
+    original = None
+    if reply_seq is not None:
+        original = Message.objects.filter(session=session, seq=reply_seq).select_related("user").first()
+        if original is None:
+            raise ValidationError({"reply_to": ["No message with this seq in this chat."]})
+    now = timezone.now()
+    locked.last_seq += 1
+    message = Message.objects.create(
+        session=session,
+        seq=locked.last_seq,
+        rev=rev_next(locked),
+        user=user,
+        text=text,
+        is_bot=is_bot,
+        created_at=now,
+        idempotency_key=idempotency_key,
+        reply_to=original,
+        mentions=mentioned_member_ids(session_id=session.pk, text=text, author_id=user.pk),
+    )
+    message.reaction_summary = []  # nobody has reacted yet: rendering need not ask
+    counters_save(locked, session, last_activity_at=now)
+    message_created.send(sender=Message, message=message)
+    broadcast_message_on_commit(message)  # first: on_commit callbacks run in order
+    notifications_for_mentions(message=message, recipient_ids=message.mentions)
+    return message, True
+
+
+@transaction.atomic
+def message_edit(*, session: ChatSession, user, seq: int, text: object) -> Message:
+    """The author changes the text. Members newly @mentioned hear of it; a "/" message is not answered again."""
+    text = clean_message_text(text)
+    locked = session_lock(session)
+    message = message_for_change(session=session, seq=seq)
+    require(message.kind == Message.Kind.TEXT and message.user_id == user.pk, "Only its author can edit a message.")
+    if message.deleted:
+        raise Conflict("This message was deleted.")
+    if text == message.text:
+        return message
+    before = set(message.mentions)
+    message.text = text
+    message.edited_at = timezone.now()
+    message.mentions = mentioned_member_ids(session_id=session.pk, text=text, author_id=user.pk)
+    message.rev = rev_next(locked)
+    message.save(update_fields=["text", "edited_at", "mentions", "rev"])
+    broadcast_message_on_commit(message)
+    replies_restamp(locked, message)
+    counters_save(locked, session)
+    notifications_for_mentions(message=message, recipient_ids=[i for i in message.mentions if i not in before])
+    return message
+
+
+@transaction.atomic
+def message_delete(*, session: ChatSession, user, seq: int) -> Message:
+    """The author, or the chat's owner, takes a message back. It stays as a tombstone (seq stays
+    gapless) without its text, reactions or mention notifications. Deleting twice changes nothing."""
+    locked = session_lock(session)
+    message = message_for_change(session=session, seq=seq)
+    require(
+        message.kind == Message.Kind.TEXT and user.pk in (message.user_id, locked.owner_id),
+        "Only its author or the chat's owner can delete a message.",
+    )
+    if message.deleted:
+        return message
+    message.deleted = True
+    message.text = ""
+    message.mentions = []
+    message.rev = rev_next(locked)
+    message.save(update_fields=["deleted", "text", "mentions", "rev"])
+    Reaction.objects.filter(message=message).delete()
+    Notification.objects.filter(message=message).delete()
+    broadcast_message_on_commit(message)
+    replies_restamp(locked, message)
+    counters_save(locked, session)
+    return message

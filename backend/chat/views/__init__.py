@@ -1,0 +1,1 @@
+"""The chat REST API: thin views over services (writes) and selectors (reads)."""

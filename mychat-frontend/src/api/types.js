@@ -1,0 +1,16 @@
+/** Names for the API's payloads in JSDoc (`import('../api/types.js').Session`), taken from the generated schema.d.ts. */
+
+/** @typedef {import('./schema').components['schemas']} Schemas */
+
+/** @typedef {Schemas['Session']} Session a chat as the chat list and joining describe it */
+/** @typedef {Schemas['Message']} Message */
+/** @typedef {Schemas['MessagePage']} MessagePage {uri, messages, rev, last_seq, has_more} */
+/** @typedef {Schemas['PublicUser']} PublicUser {id, username}: how others see a user */
+/** @typedef {Schemas['User']} User the signed-in user (GET /auth/users/me/) */
+/** @typedef {Schemas['Command']} Command one of the bot's slash commands */
+/** @typedef {Schemas['UserCreate']} UserCreate the sign-up form */
+/** @typedef {Schemas['SessionCreate']} SessionCreate */
+
+/** @typedef {Schemas['Config']} Config GET /api/config/: the limits the server enforces, read from their one home */
+
+export {}
