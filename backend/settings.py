@@ -20,6 +20,13 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (a container's CPU set), not the machine's."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def _secret_key() -> str:
     """SECRET_KEY from the environment, else one generated on first start and kept untracked."""
     if key := os.environ.get("SECRET_KEY"):
@@ -112,11 +119,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "max_size": int(os.environ.get("MYCHAT_DB_POOL_SIZE", 10)),
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's SQLite backend plus an in-process write queue: this process's writers take turns
+    # in arrival order instead of racing for SQLite's lock (backend/web/sqlite, docs/performance.md).
+    DATABASES["default"]["ENGINE"] = "backend.web.sqlite"
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # cheap to open; keeps file handles out of idle threads
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE takes the write lock at BEGIN, so two writers queue instead of deadlocking.
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        # How long a writer may wait for its turn (and for SQLite's lock) before the API answers 503.
+        "timeout": float(os.environ.get("MYCHAT_SQLITE_TIMEOUT", 20)),
+        "write_queue": os.environ.get("MYCHAT_SQLITE_WRITE_QUEUE", "fifo"),  # or "lock", "off": for measuring
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -142,6 +154,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Django's default hashers, the first one (PBKDF2, what new passwords get) in line: at most
+# MYCHAT_HASHES_AT_ONCE hashes at a time per process, by default one per usable core.
+PASSWORD_HASHERS = [
+    "backend.accounts.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+MYCHAT_HASHES_AT_ONCE = int(os.environ.get("MYCHAT_HASHES_AT_ONCE", 0)) or usable_cores()
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -182,6 +205,8 @@ DJOSER = {
     # else's chats, tearing holes into their seq order. Only an admin may (and should rather
     # deactivate the user in the admin).
     "PERMISSIONS": {"user_delete": ["rest_framework.permissions.IsAdminUser"]},
+    # Djoser's, with the password hashed before the write transaction (issue 19).
+    "SERIALIZERS": {"user_create": "backend.accounts.serializers.UserCreateSerializer"},
 }
 
 SPECTACULAR_SETTINGS = {

@@ -90,7 +90,6 @@ def passage_tokens(*, headings: list[str], text: str, language: str) -> str:
     return " ".join(heading * HEADING_WEIGHT + outer + preproc.tokenize(text, language=language))
 
 
-@transaction.atomic
 def document_store(
     *,
     source: str,
@@ -101,30 +100,17 @@ def document_store(
     name: str = "",
     added_by=None,
 ) -> Document:
-    """Create or replace one document and its passages."""
-    stored, _ = Document.objects.update_or_create(
-        source=source,
-        defaults={
-            "title": document.title[:300],
-            "content_hash": content_hash,
-            "ingested_at": timezone.now(),
-            "scope": scope,
-            "session": session,
-            "name": name[:255],
-            "added_by": added_by,
-            "language": document.language,
-            "translation_key": translation_key(name or source)[:500],
-            "analyzer": ANALYZER_VERSION,
-        },
-    )
-    stored.passages.all().delete()
+    """Create or replace one document and its passages.
+
+    Splitting, language detection and tokenizing (CPU: a second for a long document) happen before
+    the write transaction, which holds only the writes: on SQLite every other writer, people's posts
+    included, waits while it is open (the bot worker calls this for a chat's documents)."""
     passages = []
     for position, piece in enumerate(split_passages(document.text)):
         language = passage_language(piece.text, document.language)
         headings = list(piece.heading_path)
         passages.append(
             Passage(
-                document=stored,
                 position=position,
                 heading=piece.heading[:300],
                 heading_path="\n".join(headings),
@@ -135,9 +121,29 @@ def document_store(
                 tokens=passage_tokens(headings=headings, text=piece.text, language=language),
             )
         )
-    Passage.objects.bulk_create(passages, batch_size=500)
-    stored.passage_count = len(passages)
-    bump_version()
+    translation = translation_key(name or source)[:500]
+    with transaction.atomic():
+        stored, _ = Document.objects.update_or_create(
+            source=source,
+            defaults={
+                "title": document.title[:300],
+                "content_hash": content_hash,
+                "ingested_at": timezone.now(),
+                "scope": scope,
+                "session": session,
+                "name": name[:255],
+                "added_by": added_by,
+                "language": document.language,
+                "translation_key": translation,
+                "analyzer": ANALYZER_VERSION,
+            },
+        )
+        stored.passages.all().delete()
+        for passage in passages:
+            passage.document = stored
+        Passage.objects.bulk_create(passages, batch_size=500)
+        stored.passage_count = len(passages)
+        bump_version()
     return stored
 
 
@@ -150,15 +156,17 @@ def documents_remove(*, sources: list[str]) -> None:
 
 def documents_reanalyze() -> int:
     """Tokens made by an older analyzer are made again from the stored passages (a chat's documents have
-    no file to read again). Returns the number of documents analysed."""
+    no file to read again). Returns the number of documents analysed. Tokenizing happens before each
+    document's write transaction, not inside it."""
     stale = list(Document.objects.exclude(analyzer=ANALYZER_VERSION).values_list("pk", flat=True))
     for pk in stale:
+        passages = list(Passage.objects.filter(document_id=pk))
+        for passage in passages:
+            passage.tokens = passage_tokens(
+                headings=passage.headings or [passage.heading], text=passage.text, language=passage.language
+            )
         with transaction.atomic():
-            for passage in Passage.objects.filter(document_id=pk):
-                passage.tokens = passage_tokens(
-                    headings=passage.headings or [passage.heading], text=passage.text, language=passage.language
-                )
-                passage.save(update_fields=["tokens"])
+            Passage.objects.bulk_update(passages, ["tokens"], batch_size=500)
             Document.objects.filter(pk=pk).update(analyzer=ANALYZER_VERSION)
     if stale:
         bump_version()

@@ -17,6 +17,7 @@ from django.db import DatabaseError
 from django.http import Http404
 from rest_framework.exceptions import Throttled
 
+from backend.web.errors import BUSY_DETAIL, RETRY_AFTER_SECONDS, database_busy
 from backend.web.throttles import post_wait_seconds
 
 from . import realtime, selectors, services
@@ -134,8 +135,11 @@ class ChatConsumer(PushConsumer):
         except Throttled as exc:
             error = {"type": "error", "detail": exc.detail, "errors": {}, "retry_after": exc.wait}
             return await self.send_json(error | _echo(key))
-        except DatabaseError:
-            return await self.send_json({"type": "error", "detail": "Not saved; try again.", "errors": {}} | _echo(key))
+        except DatabaseError as exc:
+            error = {"type": "error", "detail": "Not saved; try again.", "errors": {}}
+            if database_busy(exc):  # a burst of writers: the client retries after a pause, as for a 503
+                error |= {"detail": BUSY_DETAIL, "retry_after": RETRY_AFTER_SECONDS}
+            return await self.send_json(error | _echo(key))
         if replayed is not None:  # a retried key: nothing new is pushed, so answer this socket
             await self.send(text_data=realtime.message_frame(replayed))
 

@@ -74,9 +74,9 @@ def project_env(var_dir: Path, **overrides: str) -> dict:
     return env
 
 
-def manage(env: dict, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+def manage(env: dict, *args: str, timeout: float = 120, root: Path = ROOT) -> subprocess.CompletedProcess:
     result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+        [sys.executable, "manage.py", *args], cwd=root, env=env, capture_output=True, text=True, timeout=timeout
     )
     assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}"
     return result
@@ -101,8 +101,17 @@ def stop(process: subprocess.Popen) -> None:
 
 
 @contextlib.contextmanager
-def server(env: dict, *, log: Path, workers: int = 1, ws: str = "websockets-sansio", log_level: str = "info"):
-    """A uvicorn process serving backend.asgi on a free port, as `make serve` runs it; yields its URL."""
+def server(
+    env: dict,
+    *,
+    log: Path,
+    workers: int = 1,
+    ws: str = "websockets-sansio",
+    log_level: str = "info",
+    root: Path = ROOT,
+):
+    """A uvicorn process serving backend.asgi on a free port, as `make serve` runs it; yields its URL.
+    `root` may name another checkout of the project (a benchmark's "before")."""
     port = free_port()
     command = [
         sys.executable,
@@ -125,7 +134,7 @@ def server(env: dict, *, log: Path, workers: int = 1, ws: str = "websockets-sans
         log_level,
     ]
     with open(log, "ab") as output:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=root, env=env, stdout=output, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30

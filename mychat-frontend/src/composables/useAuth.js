@@ -25,10 +25,15 @@ export function useAuth() {
     return loadCurrentUser()
   }
 
+  let createdAccount = '' // the account this form created, so a retried sign-up (the server was busy) signs in to it
+
   async function signUp({ username, email, password }) {
     const fields = { username, password }
     if (email) fields.email = email
-    await createUser(fields)
+    if (createdAccount !== username) {
+      await createUser(fields)
+      createdAccount = username
+    }
     return signIn({ username, password })
   }
 

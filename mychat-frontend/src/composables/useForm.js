@@ -1,6 +1,32 @@
 /** Form submission state: busy flag, and the API's field errors mapped to the fields that failed. */
 import { ref } from 'vue'
 import { ApiError } from '../api/client.js'
+import { backoffDelay } from './useBackoff.js'
+
+/** Tries of a form's action while the server answers 503 (busy): a class signing up at once waits its turn. */
+export const BUSY_TRIES = 5
+const BUSY_WAIT_MS = { base: 1000, max: 8000 } // when the 503 does not say how long (Retry-After)
+
+/** @param {number} ms */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Runs `action`, and again while the server answers 503, waiting as long as it asks (Retry-After, else
+ * a growing pause), at most `tries` times in all. A 503 means nothing was saved, so trying again is safe.
+ * @template T
+ * @param {() => Promise<T>} action
+ * @returns {Promise<T>}
+ */
+export async function retryWhileBusy(action, tries = BUSY_TRIES) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await action()
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 503) || attempt >= tries) throw error
+      await sleep(Math.min(error.retryAfter ?? backoffDelay(BUSY_WAIT_MS.base, attempt, BUSY_WAIT_MS.max), 30000))
+    }
+  }
+}
 
 /** @param {string[]} fieldNames the form's fields: an API error about another goes to the form as a whole */
 export function useForm(fieldNames) {
@@ -33,7 +59,8 @@ export function useForm(fieldNames) {
   }
 
   /**
-   * Runs the action, collecting errors instead of throwing; resolves true when it succeeded.
+   * Runs the action, collecting errors instead of throwing; resolves true when it succeeded. While the
+   * server is busy (503) it quietly tries again a few times, the button still showing busy.
    * @param {() => Promise<unknown>} action
    */
   async function submit(action) {
@@ -42,7 +69,7 @@ export function useForm(fieldNames) {
     fieldErrors.value = {}
     formErrors.value = []
     try {
-      await action()
+      await retryWhileBusy(action)
       return true
     } catch (error) {
       showError(error)

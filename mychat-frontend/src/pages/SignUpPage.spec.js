@@ -65,4 +65,39 @@ describe('SignUpPage', () => {
     expect(token.value).toBe('tok')
     expect(router.currentRoute.value.fullPath).toBe('/chats/r1')
   })
+
+  it('waits out a busy server (503) and creates the account only once', async () => {
+    vi.useFakeTimers()
+    let logins = 0
+    const fetch = fakeFetch(async (url) => {
+      if (url === '/auth/users/') return json(201, { id: 1, username: 'ann', email: '' })
+      if (url === '/auth/token/login/') {
+        logins += 1
+        if (logins === 1) {
+          return new Response(JSON.stringify({ detail: 'The server is busy right now.' }), {
+            status: 503,
+            headers: { 'Retry-After': '2' },
+          })
+        }
+        return json(200, { auth_token: 'tok' })
+      }
+      if (url === '/auth/users/me/') return json(200, { id: 1, username: 'ann' })
+      return json(404, {})
+    })
+    vi.stubGlobal('fetch', fetch)
+    try {
+      const { wrapper, router } = await mountAt('/signup?redirect=/chats/r1', SignUpPage)
+      await fill(wrapper, { username: 'ann', email: '', password: 'long-enough-1' })
+      await wrapper.find('form').trigger('submit')
+      await vi.advanceTimersByTimeAsync(2000)
+      await flushPromises()
+      expect(wrapper.find('.form-errors').exists()).toBe(false)
+      expect(fetch.mock.calls.filter(([url]) => url === '/auth/users/')).toHaveLength(1)
+      expect(logins).toBe(2)
+      expect(token.value).toBe('tok')
+      expect(router.currentRoute.value.fullPath).toBe('/chats/r1')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })
