@@ -155,12 +155,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Django's default hashers, the first one (PBKDF2, what new passwords get) in line: at most
-# MYCHAT_HASHES_AT_ONCE hashes at a time per process, by default one per usable core.
+# New passwords get Argon2id at OWASP's minimum cost; PBKDF2 hashes stored before still verify and
+# are upgraded at sign-in (backend/accounts/hashers.py). Ours run in line: at most
+# MYCHAT_HASHES_AT_ONCE at a time per process, by default one per usable core.
 PASSWORD_HASHERS = [
+    "backend.accounts.hashers.Argon2idPasswordHasher",
     "backend.accounts.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]

@@ -1,4 +1,4 @@
-"""The default hasher is Django's PBKDF2, run at most MYCHAT_HASHES_AT_ONCE at a time."""
+"""Our hashers: Argon2id for new passwords, PBKDF2 for old ones, at most MYCHAT_HASHES_AT_ONCE at a time."""
 
 import threading
 import time
@@ -47,3 +47,18 @@ def test_it_hands_back_the_database_connection_before_waiting_and_hashing(monkey
     monkeypatch.setattr(hashers, "release_idle_connections", lambda: calls.append("released"))
     PBKDF2PasswordHasher().encode(PASSWORD, "salt", 1000)
     assert calls == ["released"]
+
+
+def test_new_passwords_get_argon2id_and_old_pbkdf2_hashes_still_sign_in_and_are_upgraded(settings, django_user_model):
+    settings.PASSWORD_HASHERS = [
+        "backend.accounts.hashers.Argon2idPasswordHasher",
+        "backend.accounts.hashers.PBKDF2PasswordHasher",
+    ]
+    user = django_user_model.objects.create_user(username="newcomer", password=PASSWORD)
+    assert user.password.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
+    old = django_hashers.PBKDF2PasswordHasher()
+    user.password = old.encode(PASSWORD, old.salt(), 1000)
+    user.save()
+    assert user.check_password(PASSWORD)
+    user.refresh_from_db()
+    assert user.password.startswith("argon2$argon2id$")
