@@ -108,5 +108,5 @@ def test_the_docs_folder_answers_how_to_invite_someone(settings):
     report = ingest_paths(paths=[settings.BASE_DIR / "docs"])
     assert not report.skipped
     reply = answer("/ask how do I invite someone?").text
-    assert "invite link" in reply and "/chats/<uri>" in reply
+    assert "invite link" in reply and "/join/<code>" in reply
     assert "docs/bot.md" in reply
