@@ -1,18 +1,27 @@
-"""Document preprocessing for the bot's knowledge base: read, clean, split, tokenise (no Django)."""
+"""Document preprocessing for the bot's knowledge base: read, clean, split, analyse (no Django)."""
 
+from .analyzers import ANALYZER_VERSION, chinese_variants, fold_chinese, is_identifier, tokenize, warm_up
+from .language import LANGUAGES, detect_language
 from .normalize import normalize_text
 from .passages import Passage, split_passages, split_sentences
-from .readers import SUPPORTED_SUFFIXES, Document, UnreadableDocument, read_document
-from .tokenize import tokenize
+from .readers import SUPPORTED_SUFFIXES, Document, UnreadableDocument, read_bytes, read_document
 
 __all__ = [
+    "ANALYZER_VERSION",
+    "LANGUAGES",
     "SUPPORTED_SUFFIXES",
     "Document",
     "Passage",
+    "chinese_variants",
     "UnreadableDocument",
+    "detect_language",
+    "fold_chinese",
+    "is_identifier",
     "normalize_text",
+    "read_bytes",
     "read_document",
     "split_passages",
     "split_sentences",
     "tokenize",
+    "warm_up",
 ]

@@ -1,13 +1,29 @@
-"""Readers for .txt .md .rst .html .pdf: each file becomes a Document (title + normalised text)."""
+"""Readers for .txt .md .rst .adoc .html .pdf: each file becomes a Document (title, canonical text, language)."""
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
+from .formats.asciidoc import read_asciidoc
+from .formats.html import read_html
+from .formats.markdown import read_markdown
+from .formats.rst import read_rst
+from .language import detect_language
 from .normalize import normalize_text
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".html", ".htm", ".pdf")
+SUPPORTED_SUFFIXES = (
+    ".txt",
+    ".md",
+    ".markdown",
+    ".rst",
+    ".adoc",
+    ".asciidoc",
+    ".asc",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".pdf",
+)
 
 
 class UnreadableDocument(Exception):
@@ -17,25 +33,30 @@ class UnreadableDocument(Exception):
 @dataclass(frozen=True)
 class Document:
     title: str
-    text: str  # normalised; headings kept as Markdown-style "# " lines so the splitter sees them
+    text: str  # canonical: "## Heading {#anchor}" lines, ``` fences, paragraphs
+    language: str = "en"
 
 
-def read_document(path: str | Path) -> Document:
+def read_document(path: str | Path, *, name: str | None = None) -> Document:
     path = Path(path)
-    suffix = path.suffix.lower()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableDocument(f"unreadable: {exc.strerror or exc}") from exc
+    return read_bytes(data, name=name or path.name)
+
+
+def read_bytes(data: bytes, *, name: str) -> Document:
+    """A document from its bytes and file name (the suffix picks the format): what an upload provides."""
+    suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnreadableDocument(f"unsupported file type {suffix or '(none)'}")
     try:
         if suffix == ".pdf":
-            title, text = _read_pdf(path)
+            title, text = _read_pdf(data)
         else:
-            raw = _decode(path.read_bytes())
-            if suffix in (".html", ".htm"):
-                title, text = _read_html(raw)
-            elif suffix == ".rst":
-                title, text = _read_rst(raw)
-            else:
-                title, text = _first_heading(raw), raw
+            raw = _decode(data)
+            title, text = _read_text(raw, suffix)
     except UnreadableDocument:
         raise
     except Exception as exc:  # a corrupt PDF, a permission error...: reported, never fatal
@@ -43,7 +64,34 @@ def read_document(path: str | Path) -> Document:
     text = normalize_text(text)
     if not text:
         raise UnreadableDocument("no text")
-    return Document(title=normalize_text(title or "") or path.name, text=text)
+    return Document(title=normalize_text(title or "") or Path(name).name, text=text, language=detect_language(text))
+
+
+def _read_text(raw: str, suffix: str) -> tuple[str, str]:
+    if suffix in (".html", ".htm", ".xhtml"):
+        return read_html(raw)
+    if suffix == ".rst":
+        return read_rst(raw)
+    if suffix in (".adoc", ".asciidoc", ".asc"):
+        return read_asciidoc(raw)
+    if suffix in (".md", ".markdown"):
+        return read_markdown(raw)
+    return _read_plain(raw)
+
+
+_ASCIIDOC_SIGNS = re.compile(r"^(?:= \S.*|\[source(?:,.*)?\]|:[\w-]+:.*|={2,5} \S.*)$", re.MULTILINE)
+_FIRST_LINE_HEADING = re.compile(r"^\s*#{1,6}\s+\S")
+
+
+def _read_plain(raw: str) -> tuple[str, str]:
+    """A .txt file is Markdown when it opens with a "#" heading, AsciiDoc when it looks like it (many manuals
+    are .txt AsciiDoc), and otherwise plain paragraphs: a "#" line in a shell transcript is no heading."""
+    if _FIRST_LINE_HEADING.match(raw):
+        return read_markdown(raw)
+    if len(_ASCIIDOC_SIGNS.findall(raw[:20000])) >= 2:
+        return read_asciidoc(raw)
+    # Plain paragraphs: a line that starts with "#" or ``` is text here ("\#" shows as "#" in Markdown).
+    return "", re.sub(r"^(\s*)(#|```|~~~)", r"\1\\\2", raw, flags=re.MULTILINE)
 
 
 def _decode(data: bytes) -> str:
@@ -55,84 +103,12 @@ def _decode(data: bytes) -> str:
         raise UnreadableDocument("not UTF-8 text") from None
 
 
-def _first_heading(text: str) -> str:
-    match = re.search(r"^#{1,6}\s+(.+)$", text, re.MULTILINE)
-    return match.group(1).strip() if match else ""
+def _read_pdf(data: bytes) -> tuple[str, str]:
+    import io
 
-
-_RST_UNDERLINE = re.compile(r"^([=\-~^\"'`#*+<>:.])\1{2,}\s*$")
-
-
-def _read_rst(text: str) -> tuple[str, str]:
-    """Turn reStructuredText section titles (a line underlined with =, -, ~ ...) into "# " lines."""
-    lines = text.split("\n")
-    out: list[str] = []
-    title = ""
-    for line in lines:
-        underlines_title = out and out[-1].strip() and not _RST_UNDERLINE.match(out[-1])
-        # As in docutils, an underline is at least as long as its title ("..." under a long line is text).
-        if _RST_UNDERLINE.match(line) and underlines_title and len(line.strip()) >= len(out[-1].strip()):
-            heading = out.pop().strip()
-            title = title or heading
-            out.append(f"# {heading}")
-        elif _RST_UNDERLINE.match(line) and not (out and out[-1].strip()):
-            continue  # an overline: it opens a section, after a blank line
-        else:
-            out.append(line)
-    return title, "\n".join(out)
-
-
-class _HtmlText(HTMLParser):
-    BLOCKS = {"p", "div", "li", "ul", "ol", "br", "tr", "table", "section", "article", "pre", "blockquote"}
-    HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-    SKIP = {"script", "style", "head", "nav", "noscript", "template"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title = ""
-        self._skip = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "title":
-            self._in_title = True
-        elif tag == "body":
-            self._skip = 0  # </head> is optional: the body ends the head
-        elif tag in self.SKIP:
-            self._skip += 1
-        elif tag in self.HEADINGS:
-            self.parts.append("\n\n# ")
-        elif tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag):
-        if tag == "title":
-            self._in_title = False
-        elif tag in self.SKIP:
-            self._skip = max(0, self._skip - 1)
-        elif tag in self.HEADINGS or tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data):
-        if self._in_title:
-            self.title += data
-        elif not self._skip:
-            self.parts.append(data.replace("\n", " "))
-
-
-def _read_html(html: str) -> tuple[str, str]:
-    parser = _HtmlText()
-    parser.feed(html)
-    parser.close()
-    text = "".join(parser.parts)
-    return parser.title.strip() or _first_heading(text), text
-
-
-def _read_pdf(path: Path) -> tuple[str, str]:
     from pypdf import PdfReader  # imported lazily: only PDFs pay for it
 
-    reader = PdfReader(str(path))
+    reader = PdfReader(io.BytesIO(data))
     pages = [page.extract_text() or "" for page in reader.pages]
     title = ""
     if reader.metadata and reader.metadata.title:

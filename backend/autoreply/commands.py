@@ -1,10 +1,14 @@
-"""The built-in commands: /help, /ask, /search, /roll."""
+"""The built-in commands: /help, /ask, /kb, /search, /roll."""
 
 import random
 import re
 
-from . import ranking
-from .registry import all_commands, command, get_command
+from . import answers, ranking
+from .index import current_index
+from .models import Passage
+from .registry import Context, all_commands, command, get_command
+from .selectors import chat_documents
+from .services import NotAllowed, document_remove_from_chat
 
 MAX_DICE = 100
 MAX_SIDES = 1000
@@ -23,22 +27,74 @@ def help_command(args: str) -> str:
     return "Commands:\n" + "\n".join(lines) + "\nAnything else after / is a question for /ask."
 
 
-@command("ask", usage="/ask <question>", help="Answer a question from the manual and other ingested documents.")
-def ask_command(args: str) -> str:
+@command(
+    "ask",
+    usage="/ask <question>",
+    help="Answer a question from this chat's documents, the site's, or the mychat manual.",
+    context=True,
+)
+def ask_command(args: str, context: Context) -> str:
     if not args:
         return "Ask me something, e.g. /ask how do I invite someone?"
-    hits = ranking.search(args, k=1)
-    if not hits:
-        return f"I found nothing about \u201c{args}\u201d in the documents I know. Try /search <words> or /help."
-    hit = hits[0]
-    return f"{ranking.matching_sentences(hit.passage.text, args)}\n— {ranking.source_label(hit.passage)}"
+    session_id = getattr(context.session, "pk", None)
+    result = ranking.find_answer(args, session_id=session_id)
+    question = ranking.analyse(args, current_index())
+    if result is None:
+        return answers.unknown(question)
+    wanted = [result.shown_passage_id] + ([result.also.passage_id] if result.also else [])
+    passages = Passage.objects.select_related("document").in_bulk(wanted)
+    if result.shown_passage_id not in passages:  # removed since the index was built
+        return answers.unknown(question)
+    return answers.found(result, question, passages)
 
 
-@command("search", usage="/search <words>", help="Show the 3 best-matching passages and where they come from.")
-def search_command(args: str) -> str:
+KB_USAGE = "Usage: /kb list, or /kb remove <name>. To add a document, reply to a file with /kb add."
+
+
+@command(
+    "kb",
+    usage="/kb list | remove <name>",
+    help="This chat's own documents, which /ask answers from first.",
+    context=True,
+)
+def kb_command(args: str, context: Context) -> str:
+    if context.session is None:
+        return "/kb works inside a chat: it manages that chat's documents."
+    action, _, rest = args.partition(" ")
+    action = action.lower() or "list"
+    if action in ("list", "ls"):
+        documents = list(chat_documents(session=context.session))
+        if not documents:
+            return "This chat has no documents of its own yet. Reply to a file with /kb add to add one."
+        lines = [f"This chat's documents ({len(documents)}), which /ask answers from first:"]
+        for document in documents:
+            who = f", added by {document.added_by.username}" if document.added_by else ""
+            lines.append(f"- {document.name} — {document.title} ({document.passage_total} passages{who})")
+        return "\n".join(lines)
+    if action in ("remove", "rm", "delete"):
+        if not rest.strip():
+            return "Usage: /kb remove <name> (see /kb list for the names)."
+        try:
+            removed = document_remove_from_chat(session=context.session, name=rest, by=context.user)
+        except NotAllowed as exc:
+            return f"Only whoever added {exc} or the chat's owner can remove it."
+        if removed is None:
+            return f"This chat has no document called \u201c{rest.strip()}\u201d. See /kb list."
+        return f"Removed {removed.name} from this chat's documents."
+    if action == "add":
+        # The seam for the files issue: replying to an attachment with /kb add calls
+        # services.document_add_to_chat with its name and bytes.
+        return "Adding a document needs attachments, which are coming: then reply to a file with /kb add."
+    return KB_USAGE
+
+
+@command(
+    "search", usage="/search <words>", help="Show the 3 best-matching passages and where they come from.", context=True
+)
+def search_command(args: str, context: Context) -> str:
     if not args:
         return "Usage: /search <words>, e.g. /search invite link"
-    hits = ranking.search(args, k=SEARCH_RESULTS)
+    hits = ranking.search(args, k=SEARCH_RESULTS, session_id=getattr(context.session, "pk", None))
     if not hits:
         return f"No passage matches \u201c{args}\u201d."
     lines = []

@@ -1,6 +1,8 @@
-"""Pending bot replies (one job per "/" message) and the knowledge base (documents, passages)."""
+"""Pending bot replies (one job per "/" message) and the knowledge bases (documents, passages)."""
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 
@@ -44,10 +46,36 @@ class KnowledgeBase(models.Model):
 
 
 class Document(models.Model):
-    source = models.CharField(max_length=500, unique=True)  # the path as given to ingest
+    """A document of one knowledge base: the product's manual (docs/), the site's (`manage.py ingest`), or
+    one chat's (added by its members; only they get answers from it)."""
+
+    class Scope(models.TextChoices):
+        MANUAL = "manual"
+        SITE = "site"
+        CHAT = "chat"
+
+    source = models.CharField(max_length=500, unique=True)  # the path as given to ingest; "chat:<uri>/<name>"
     title = models.CharField(max_length=300)
     content_hash = models.CharField(max_length=64)
     ingested_at = models.DateTimeField(default=timezone.now)
+    scope = models.CharField(max_length=10, choices=Scope.choices, default=Scope.SITE)
+    session = models.ForeignKey(
+        "chat.ChatSession", null=True, blank=True, on_delete=models.CASCADE, related_name="bot_documents"
+    )
+    name = models.CharField(max_length=255, blank=True)  # the file name people know it by (a chat's documents)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    language = models.CharField(max_length=8, default="en")
+    translation_key = models.CharField(max_length=500, blank=True)  # shared with its translations
+    analyzer = models.CharField(max_length=20, blank=True)  # preproc.ANALYZER_VERSION its tokens were made with
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(scope="chat", session__isnull=False) | (~Q(scope="chat") & Q(session__isnull=True)),
+                name="chat_documents_have_a_chat",
+            ),
+            models.UniqueConstraint(fields=["session", "name"], condition=Q(scope="chat"), name="unique_chat_document"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -56,7 +84,11 @@ class Document(models.Model):
 class Passage(models.Model):
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="passages")
     position = models.PositiveIntegerField()
-    heading = models.CharField(max_length=300, blank=True)
+    heading = models.CharField(max_length=300, blank=True)  # the innermost heading
+    heading_path = models.TextField(blank=True)  # every heading above the passage, outermost first, one a line
+    section = models.PositiveIntegerField(default=0)  # ordinal of its section: aligns translations
+    anchor = models.CharField(max_length=200, blank=True)
+    language = models.CharField(max_length=8, default="en")
     text = models.TextField()
     tokens = models.TextField()  # space-separated, computed once at ingest so the index builds fast
 
@@ -66,3 +98,7 @@ class Passage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document_id}#{self.position} {self.heading}".strip()
+
+    @property
+    def headings(self) -> list[str]:
+        return [h for h in self.heading_path.split("\n") if h]

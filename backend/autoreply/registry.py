@@ -16,23 +16,33 @@ NEAR_MISS_CUTOFF = 0.75  # "/rol" and "/serach" are near misses; "/how ..." is a
 
 
 @dataclass(frozen=True)
+class Context:
+    """Where a "/" message was posted and by whom: the chat's own knowledge base is its members' only."""
+
+    session: object | None = None  # backend.chat.models.ChatSession
+    user: object | None = None
+
+
+@dataclass(frozen=True)
 class Command:
     name: str
     usage: str
     help: str
-    handler: Callable[[str], str]  # the text after the name (trimmed) -> the reply
+    handler: Callable[..., str]  # the text after the name (trimmed) [, the Context] -> the reply
+    takes_context: bool = False
 
 
 _commands: dict[str, Command] = {}
 
 
-def command(name: str, *, usage: str, help: str):
-    """Register the decorated `handler(args: str) -> str` as /name."""
+def command(name: str, *, usage: str, help: str, context: bool = False):
+    """Register the decorated `handler(args: str) -> str` as /name; with context=True it is called as
+    `handler(args, context)` and learns the chat and the user."""
 
-    def register(handler: Callable[[str], str]) -> Callable[[str], str]:
+    def register(handler: Callable[..., str]) -> Callable[..., str]:
         if name in _commands and _commands[name].handler is not handler:
             raise ValueError(f"/{name} is already registered")
-        _commands[name] = Command(name=name, usage=usage, help=help, handler=handler)
+        _commands[name] = Command(name=name, usage=usage, help=help, handler=handler, takes_context=context)
         return handler
 
     return register
@@ -69,7 +79,7 @@ class Answer:
     error: str = ""  # set when the handler raised: the job is marked failed
 
 
-def answer(text: str) -> Answer:
+def answer(text: str, *, context: Context | None = None) -> Answer:
     """The bot's reply to a "/" message: a command, a "did you mean", or a question for /ask."""
     name, args = parse(text)
     cmd = _commands.get(name)
@@ -82,7 +92,7 @@ def answer(text: str) -> Answer:
             # The ancestor bot answered anything after "/": the whole text is a question.
             cmd, args = _commands["ask"], text.strip()[1:].strip()
     try:
-        reply = cmd.handler(args).strip()
+        reply = (cmd.handler(args, context or Context()) if cmd.takes_context else cmd.handler(args)).strip()
     except Exception as exc:
         logger.exception("/%s failed on %r", cmd.name, text)
         return Answer(f"Sorry, /{cmd.name} failed ({type(exc).__name__}). Try /help {cmd.name}.", error=repr(exc))

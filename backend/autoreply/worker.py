@@ -14,9 +14,11 @@ from django.utils import timezone
 
 from backend.chat.models import ChatSession, Message
 from backend.chat.services import message_create
+from preproc import warm_up
 
+from .index import current_index
 from .models import BotJob
-from .registry import Answer, answer
+from .registry import Answer, Context, answer
 from .services import bot_user
 
 logger = logging.getLogger(__name__)
@@ -66,7 +68,7 @@ def job_claim(*, worker_name: str) -> BotJob | None:
         )
     if not claimed:
         return None
-    return BotJob.objects.select_related("message__session").get(pk=candidate)
+    return BotJob.objects.select_related("message__session", "message__user").get(pk=candidate)
 
 
 def job_complete(*, job: BotJob, result: Answer | None) -> bool:
@@ -112,7 +114,7 @@ def job_run(job: BotJob) -> Answer | None:
     if job.attempts > settings.MYCHAT_BOT_MAX_ATTEMPTS:
         # Its workers kept dying on it: give up with a reply rather than retry forever.
         return Answer("Sorry, I could not answer that one (it kept failing).", error="gave up after crashes")
-    return answer(job.message.text)
+    return answer(job.message.text, context=Context(session=job.message.session, user=job.message.user))
 
 
 # Woken at the commit of a "/" message, the embedded worker would share the GIL with the request
@@ -143,6 +145,11 @@ class Worker:
     def run_forever(self) -> None:
         _local_workers.add(self)
         logger.info("Bot worker %s started.", self.name)
+        try:
+            warm_up()  # the analyzers' dictionaries and the index, before the first question rather than in it
+            current_index()
+        except Exception:  # the database is not there yet, etc.: the first question will build it
+            logger.exception("Bot worker %s: warming up failed.", self.name)
         try:
             while not self._stop.is_set():
                 self._wake.clear()

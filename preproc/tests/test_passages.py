@@ -20,13 +20,14 @@ def test_sentences_split_after_english_and_cjk_punctuation():
     ]
 
 
-def test_passages_follow_headings():
-    text = "# Invites\n\nCopy the link.\n\n## Polling\n\nAsk after the last seq."
+def test_passages_follow_headings_and_remember_their_path():
+    text = "# Manual\n\n## Invites\n\nCopy the link.\n\n## Polling\n\nAsk after the last seq."
     passages = split_passages(text)
-    assert [(p.heading, p.text) for p in passages] == [
-        ("Invites", "Copy the link."),
-        ("Polling", "Ask after the last seq."),
+    assert [(p.heading_path, p.text) for p in passages] == [
+        (("Manual", "Invites"), "Copy the link."),
+        (("Manual", "Polling"), "Ask after the last seq."),
     ]
+    assert [p.heading for p in passages] == ["Invites", "Polling"]
 
 
 def test_short_paragraphs_are_merged_up_to_a_few_hundred_characters():

@@ -53,7 +53,7 @@ def test_html_keeps_text_and_headings_and_drops_scripts(tmp_path):
     )
     doc = read_document(path)
     assert doc.title == "초대 안내"
-    assert doc.text == "# Invite\n\nCopy the link."
+    assert doc.text == "## Invite\n\nCopy the link."
 
 
 def _pdf_with_text(path, text: str):

@@ -1,6 +1,6 @@
-"""Tokenising English, Chinese, Japanese, Korean and mixed text for retrieval."""
+"""Analysing English, Chinese (both scripts), Japanese, Korean and mixed text for retrieval."""
 
-from preproc import tokenize
+from preproc import fold_chinese, is_identifier, tokenize
 
 
 def test_english_is_lowercased_stemmed_and_without_stopwords():
@@ -11,25 +11,42 @@ def test_english_inflections_share_a_stem():
     assert tokenize("inviting")[0] == tokenize("invited")[0] == tokenize("invites")[0]
 
 
-def test_chinese_becomes_overlapping_character_bigrams():
-    assert tokenize("邀请朋友") == ["邀请", "请朋", "朋友"]
+def test_identifiers_are_kept_whole_besides_their_words():
+    tokens = tokenize("Run docker-compose with --reload, see mod_cache and /etc/apt/sources.list on x86_64")
+    for identifier in ("docker-compose", "--reload", "mod_cache", "etc/apt/sources.list", "x86_64"):
+        assert identifier in tokens
+    assert "docker" in tokens and "reload" in tokens
+    assert is_identifier("docker-compose") and is_identifier("ext4") and not is_identifier("compos")
 
 
-def test_a_single_cjk_character_is_kept_as_a_unigram():
-    assert tokenize("猫") == ["猫"]
+def test_an_identifier_does_not_match_a_word_that_merely_stems_alike():
+    assert "docker-compose" not in tokenize("Composables are functions that use the Composition API")
 
 
-def test_japanese_kanji_and_kana_runs_become_bigrams():
-    assert tokenize("招待リンク") == ["招待", "待リ", "リン", "ンク"]
+def test_chinese_is_split_into_words_without_question_words():
+    assert tokenize("为什么软件包安装失败？") == ["软件", "软件包", "安装", "失败"]
 
 
-def test_korean_words_become_bigrams():
-    assert tokenize("초대 링크") == ["초대", "링크"]
+def test_traditional_chinese_folds_to_simplified():
+    assert fold_chinese("設定檔案") == "设定档案"
+    assert set(tokenize("如何安裝套件？")) == set(tokenize("如何安装套件？"))
+
+
+def test_japanese_keeps_content_words_in_their_normalised_form():
+    assert tokenize("パッケージをインストールするにはどうすればいいですか？") == ["パッケージ", "インストール"]
+
+
+def test_kanji_alone_are_read_as_japanese_in_a_japanese_document():
+    assert tokenize("実行環境", language="ja") == ["実行", "環境"]
+
+
+def test_korean_drops_particles_and_endings():
+    assert tokenize("패키지를 설치하려면 어떻게 해야 하나요?") == ["패키지", "설치"]
 
 
 def test_mixed_language_text_keeps_both_scripts():
-    tokens = tokenize("复制 invite link 链接")
-    assert tokens == ["复制", "invit", "link", "链接"]
+    assert tokenize("复制 invite link 链接") == ["复制", "invit", "link", "链接"]
+    assert tokenize("apt-get을 실행합니다") == ["apt-get", "apt", "실행"]
 
 
 def test_chinese_query_and_passage_share_tokens():

@@ -4,12 +4,21 @@ from pathlib import Path
 
 import pytest
 
+from backend.autoreply import index
 from backend.autoreply.ingest import ingest_paths
 from backend.autoreply.worker import Worker
 from backend.chat.models import ChatSession
 from backend.chat.services import message_create, session_create
 
 CORPUS = Path(__file__).parent / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_index():
+    """Each test's database starts again from version 0: an index cached by another test must not be reused."""
+    index._index = None
+    yield
+    index._index = None
 
 
 @pytest.fixture

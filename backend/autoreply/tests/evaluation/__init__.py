@@ -1,0 +1,1 @@
+"""The multilingual evaluation of /ask: real manuals in five languages, questions with their expected passages."""

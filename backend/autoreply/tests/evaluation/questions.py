@@ -1,0 +1,116 @@
+"""The evaluation questions, written for the corpus in ./corpus (see its README for sources and licences).
+
+Each question names its category and where its answer is: a document (any of its translations) and the
+section whose heading starts with that number or text; None when no document answers it. DEV was used to
+calibrate the ranking constants and the abstention threshold; HELD_OUT was written at the same time and
+only measured afterwards, over documents DEV does not ask about (Debian Reference chapters, other FAQ
+chapters, and the Korean-only and Japanese-only ones)."""
+
+from dataclasses import dataclass
+
+SAME, KEYWORD, CROSS, SCRIPT, NONE = (
+    "same language",
+    "keyword",
+    "cross-language",
+    "Traditional ↔ Simplified",
+    "no answer",
+)
+CATEGORIES = (SAME, KEYWORD, CROSS, SCRIPT, NONE)
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    category: str
+    document: str | None = None  # part of the document's path, language left out: "faq/pkgtools"
+    section: str = ""  # how its innermost heading starts: "8.5." (or a phrase of it)
+
+
+Q = Question
+
+DEV = [
+    # Same language: the answer is written in the question's language.
+    Q("What do the parts of a .deb file name like foo_1.2-3_amd64.deb mean?", SAME, "faq/pkg-basics", "7.3."),
+    Q("Do I have to switch to single user mode before upgrading a package?", SAME, "faq/uptodate", "9.2."),
+    Q("Can I delete the downloaded .deb files to free disk space?", SAME, "faq/uptodate", "9.3."),
+    Q("How do I stop a package from being upgraded?", SAME, "faq/pkg-basics", "7.12."),
+    Q("How do I add documents to the bot's knowledge base?", SAME, "docs/bot", "Adding documents"),
+    Q("升级软件包的时候需要进入单用户模式吗？", SAME, "faq/uptodate", "9.2."),
+    Q("怎样把一个软件包设为保留，不让它升级？", SAME, "faq/pkg-basics", "7.12."),
+    Q("用什么办法查出某个文件是哪个软件包安装的？", SAME, "faq/pkgtools", "8.5."),
+    Q("Debian パッケージのファイル名が長いのはなぜですか？", SAME, "faq/pkg-basics", "7.3."),
+    Q("システムを自動で更新することはできますか？", SAME, "faq/uptodate", "9.5."),
+    Q("仮想パッケージとは何のことですか？", SAME, "faq/pkg-basics", "7.8."),
+    Q("패키지를 보류하려면 어떻게 하나요?", SAME, "faq/pkg-basics", "7.12."),
+    Q("컴퓨터가 여러 대일 때 업데이트를 한 번만 다운로드하는 방법은?", SAME, "faq/uptodate", "9.6."),
+    Q("데비안 conffile이 뭐예요?", SAME, "faq/pkg-basics", "7.5."),
+    # Keyword: a few words or an identifier, as typed into a search box.
+    Q("dpkg --fsys-tarfile", KEYWORD, "faq/pkgtools", "8.1.1."),
+    Q("apt-cdrom", KEYWORD, "faq/uptodate", "9.1.2."),
+    Q("cron-apt", KEYWORD, "faq/uptodate", "9.5."),
+    Q("tasksel", KEYWORD, "faq/pkgtools", "8.1.5."),
+    Q("Pre-Depends", KEYWORD, "faq/pkg-basics", "7.10."),
+    Q("/etc/kbd/config", KEYWORD, "faq/customizing", "11.3."),
+    # Cross-language: the answer is written only in another language.
+    Q("데비안은 커널 모듈을 다루기 위해 무엇을 제공하나요?", CROSS, "faq/kernel", "10.3."),
+    Q("古いカーネルのパッケージを安全に削除できますか？", CROSS, "faq/kernel", "10.4."),
+    Q("开机时怎样加载控制台字体？", CROSS, "faq/customizing", "11.3."),
+    Q("사용자에게 하드웨어 장치 접근 권한을 주려면?", CROSS, "faq/customizing", "11.2."),
+    Q("カスタムカーネルをビルドするためのツールはありますか？", CROSS, "faq/kernel", "10.2."),
+    Q("How do I report a bug in Debian?", CROSS, "faq/support", "12.5."),
+    Q("如何邀请别人加入聊天？", SAME, "docs/bot", "邀请别人加入聊天"),
+    # Traditional <-> Simplified: the question in one script, the answer only in the other.
+    Q("如何安裝原始碼套件？", SCRIPT, "faq/pkg-basics", "7.13."),
+    Q("怎麼知道系統裡已經安裝了哪些軟體套件？", SCRIPT, "faq/pkgtools", "8.3."),
+    Q("需要把所有 .deb 檔案都保留在磁碟上嗎？", SCRIPT, "faq/uptodate", "9.3."),
+    Q("什麼是虛擬套件？", SCRIPT, "faq/pkg-basics", "7.8."),
+    # No document answers these.
+    Q("How do I set up a print queue with CUPS?", NONE),
+    Q("What is the default root password of a Debian live image?", NONE),
+    Q("怎么在 Debian 上玩 Steam 游戏？", NONE),
+    Q("如何設定藍牙耳機？", NONE),
+    Q("Wi-Fi のパスワードを忘れたらどうすればいいですか？", NONE),
+    Q("Python の仮想環境を作るには？", NONE),
+    Q("프린터 드라이버를 설치하려면?", NONE),
+    Q("이메일 서버를 구축하는 방법은?", NONE),
+]
+
+HELD_OUT = [
+    Q("Why should I use a UTF-8 locale?", SAME, "reference/ch08", "8.1.1."),
+    Q("How do I reconfigure the locale on Debian?", SAME, "reference/ch08", "8.1.2."),
+    Q("Can I use Red Hat rpm packages on my Debian system?", SAME, "faq/compatibility", "4.5."),
+    Q("How should I install a program that is not packaged for Debian?", SAME, "faq/compatibility", "4.6."),
+    Q("Which command rolls dice in the chat?", SAME, "docs/bot", "Commands"),
+    Q("日本語入力の設定例はありますか？", SAME, "reference/ch08", "8.2.4."),
+    Q("Debian で Java は使えますか？", SAME, "faq/software", "5.7."),
+    Q("ファイル名の文字コードはどうなっていますか？", SAME, "reference/ch08", "8.1.3."),
+    Q("现在 Debian 最新的版本是哪个？", SAME, "faq/getting-debian", "2.1."),
+    Q("怎样用 CD-ROM 安装 Debian？", SAME, "faq/getting-debian", "2.4."),
+    Q("systemd 怎么设置主机名？", SAME, "reference/ch03", "3.2.1."),
+    Q("데비안에서 버그는 어떻게 보고하나요?", SAME, "faq/support", "12.5."),
+    Q("메일링 리스트 행동 강령이 뭔가요?", SAME, "faq/support", "12.2.1.1."),
+    Q("알려진 버그 로그가 있나요?", SAME, "faq/support", "12.4."),
+    Q("LANGUAGE environment variable gettext", KEYWORD, "reference/ch08", "8.1.4."),
+    Q("ld: cannot find -lfoo", KEYWORD, "faq/software", "5.6."),
+    Q("dmesg -n3", KEYWORD, "reference/ch03", "3.3."),
+    Q("dpkg-reconfigure locales", KEYWORD, "reference/ch08", "8.1.2."),
+    Q("reportbug", KEYWORD, "faq/support", "12.5."),
+    Q("Where can I find a Flash (SWF) player for Debian?", CROSS, "faq/software", "5.11."),
+    Q("How do I see the kernel messages with dmesg?", CROSS, "reference/ch03", "3.3."),
+    Q("데비안은 어떤 하드웨어 아키텍처에서 실행되나요?", CROSS, "faq/compatibility", "4.1."),
+    Q("他の Linux ディストリビューションとの互換性はどうですか？", CROSS, "faq/compatibility", "4.3."),
+    Q("IBus 입력기는 어떻게 지원되나요?", CROSS, "reference/ch08", "8.2.3."),
+    Q("Debian 有哪些邮件列表？", CROSS, "faq/support", "12.2.1."),
+    Q("채팅에 다른 사람을 초대하려면 어떻게 하나요?", CROSS, "docs/bot", "Inviting someone"),
+    Q("如何重新配置语言环境？", SCRIPT, "reference/ch08", "8.1.2."),
+    Q("东亚宽度有歧义的字符是怎么回事？", SCRIPT, "reference/ch08", "8.4."),
+    Q("Wayland 下的键盘输入怎么设置？", SCRIPT, "reference/ch08", "8.2.2."),
+    Q("系統啟動過程分為哪幾個階段？", SCRIPT, "reference/ch03", "3.1."),
+    Q("怎麼設定內核訊息的等級？", SCRIPT, "reference/ch03", "3.3."),
+    Q("How do I enable HTTP/2 in nginx?", NONE),
+    Q("What is the keyboard shortcut for a screenshot in GNOME?", NONE),
+    Q("如何配置 Kubernetes 集群？", NONE),
+    Q("Docker コンテナのログを見るには？", NONE),
+    Q("파이썬에서 JSON 파일을 읽는 방법은?", NONE),
+    Q("如何在 Windows 上安裝 Office？", NONE),
+]
