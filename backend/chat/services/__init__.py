@@ -7,7 +7,7 @@ bot all call these, never the ORM.
 """
 
 from .direct import session_direct_open
-from .members import membership_join_by_invite, membership_leave, membership_remove
+from .members import membership_join, membership_join_by_invite, membership_leave, membership_remove
 from .messages import message_create, message_delete, message_edit
 from .reactions import reaction_add, reaction_remove
 from .sessions import invite_rotate, session_create, session_delete, session_rename
@@ -19,6 +19,7 @@ __all__ = [
     "clean_message_text",
     "clean_title",
     "invite_rotate",
+    "membership_join",
     "membership_join_by_invite",
     "membership_leave",
     "membership_remove",

@@ -42,13 +42,23 @@ def membership_join_by_invite(*, user, code: object) -> tuple[ChatSession, bool]
         session = ChatSession.objects.filter(invite_code=code, kind=ChatSession.Kind.GROUP).first()
     if session is None:
         raise Http404(INVALID_INVITE)
+    return session, membership_join(session=session, user=user, invite_code=code)
+
+
+@transaction.atomic
+def membership_join(*, session: ChatSession, user, invite_code: str | None = None) -> bool:
+    """`user` joins (nobody adds someone else: callers are the invite, or trusted code such as
+    tests and the admin). With `invite_code`, only while it is still the chat's code. Returns
+    whether they were new; a newcomer is told in the chat and the owner hears of it."""
     locked = session_lock(session)
-    if locked.invite_code != code:  # reset while this request was on its way
+    if invite_code is not None and locked.invite_code != invite_code:  # reset while on its way
         raise Http404(INVALID_INVITE)
+    if locked.kind == ChatSession.Kind.DIRECT:
+        raise PermissionDenied("Nobody joins a direct chat: it is the two people's own.")
     created = membership_add(locked, session, user, actor=user)
     if created:
         notification_for_join(session=locked, user=user)
-    return session, created
+    return created
 
 
 def _longest_standing_member(session: ChatSession) -> Membership | None:
