@@ -44,7 +44,6 @@ test('the owner renames, removes a member and resets the invite link', async ({ 
   await bob.goto(oldInvite)
   await expect(bob).toHaveURL(chatUrl)
   await expect(bob.getByRole('heading', { level: 1 })).toHaveText('Team')
-  await expect(bob.getByText('renamed the chat to “Team”')).toBeVisible()
   await expect(alice.getByRole('button', { name: /2 members/ })).toBeVisible()
 
   // Alice removes Bob from the member panel; Bob's open page says the chat is not his to see.

@@ -2,6 +2,7 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import MessageItem from './MessageItem.vue'
 
+/** A message with the fields these tests read (the others do not matter here). @returns {any} */
 const message = (fields = {}) => ({
   id: 7,
   seq: 3,
