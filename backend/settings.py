@@ -194,6 +194,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "post_message": os.environ.get("MYCHAT_POST_RATE", "120/min"),
         "change_message": os.environ.get("MYCHAT_CHANGE_RATE", "300/min"),
+        "create_chat": os.environ.get("MYCHAT_CREATE_CHAT_RATE", "30/hour"),
+        "join_chat": os.environ.get("MYCHAT_JOIN_CHAT_RATE", "60/hour"),
         "login": os.environ.get("MYCHAT_LOGIN_RATE", "10/min"),
         "signup": os.environ.get("MYCHAT_SIGNUP_RATE", "30/hour"),
     },
@@ -217,6 +219,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",  # served locally: no CDN needed
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"SystemEventTypeEnum": ["join", "leave", "remove", "rename"]},
 }
 
 # CORS: only configured origins; with DEBUG=1 the Vite dev server too.

@@ -21,7 +21,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from backend.testing.servers import ROOT, auth, manage, project_env, redis_url, server, sign_up
+from backend.testing.servers import ROOT, auth, join_chat, manage, project_env, redis_url, server, sign_up
 from bench.procstat import cpu_seconds, server_pids
 from bench.tabs import Stats, Tab, run_tabs
 
@@ -41,7 +41,7 @@ async def lecture(base: str, tabs: int, seconds: float, protocol: str) -> dict:
     students = []
     for i in range(min(tabs, STUDENTS)):  # signing up costs a password hash each: a class of 40 at most
         student = sign_up(base, f"student{tabs}x{i}")[1]
-        httpx.post(f"{base}/api/chats/{uri}/members/", headers=auth(student)).raise_for_status()
+        join_chat(base, uri, owner=headers, joiner=auth(student))
         students.append(student)
     stats = Stats()
     tab_list = [Tab(base, uri, students[i % len(students)], stats, protocol=protocol) for i in range(tabs)]

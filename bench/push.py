@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import httpx
 from websockets.asyncio.client import connect
 
-from backend.testing.servers import ORIGIN, auth, cluster, sign_up
+from backend.testing.servers import ORIGIN, auth, cluster, join_chat, sign_up
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -106,9 +106,9 @@ async def run(args, live) -> list[str]:
     _, alice = sign_up(a, "alice")
     _, bob = sign_up(a, "bob")
     uri = httpx.post(f"{a}/api/chats/", json={"title": "bench"}, headers=auth(alice)).json()["uri"]
-    httpx.post(f"{a}/api/chats/{uri}/members/", headers=auth(bob)).raise_for_status()
+    joined = join_chat(a, uri, owner=auth(alice), joiner=auth(bob))
     posts_url = f"{a}/api/chats/{uri}/messages/"
-    rows, seq = [], 1
+    rows, seq = [], joined["last_seq"] + 1  # Bob's join is told in the chat: it took a seq
     async with httpx.AsyncClient(headers=auth(alice), timeout=30) as poster:
         for count, posts in ((1, args.posts), (100, args.posts), (args.fanout, args.fanout_posts)):
             async with Listeners(b, uri, bob, count) as listeners:

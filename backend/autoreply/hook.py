@@ -11,7 +11,7 @@ from .worker import wake_local_workers
 
 @receiver(message_created, dispatch_uid="autoreply.record_bot_job")
 def record_bot_job(sender, message, **kwargs) -> None:
-    if message.is_bot or not message.text.startswith("/"):
+    if message.is_bot or message.kind != message.Kind.TEXT or not message.text.startswith("/"):
         return
     BotJob.objects.create(message=message)
     # After commit only: a worker woken earlier could not see the job yet.

@@ -12,7 +12,7 @@ from django.db import close_old_connections, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from backend.chat.models import Message
+from backend.chat.models import ChatSession, Message
 from backend.chat.services import message_create
 from preproc import warm_up
 
@@ -76,6 +76,10 @@ def job_complete(*, job: BotJob, result: Answer | None) -> bool:
     transaction, if this worker still holds the lease. Returns False when the lease was lost
     (another worker has taken the job over)."""
     with transaction.atomic():
+        # The chat's row first, as every write to a chat locks it first: deleting the chat (which
+        # takes this job along) then cannot deadlock with this transaction, and a deleted chat
+        # has taken the job along, so the lease check below finds nothing.
+        list(ChatSession.objects.select_for_update().filter(pk=job.message.session_id).values_list("pk"))
         still_ours = (
             BotJob.objects.select_for_update()
             .filter(pk=job.pk, status=BotJob.Status.RUNNING, claim_token=job.claim_token)

@@ -8,6 +8,7 @@ thread that sync consumers share. Database work (the membership check, posting) 
 
 import contextlib
 import json
+import re
 import time
 
 from channels.db import database_sync_to_async
@@ -23,9 +24,10 @@ from backend.web.throttles import post_wait_seconds
 from . import realtime, selectors, services
 from .rendering import message_json
 
-CLOSE_UNAUTHENTICATED = 4401
-CLOSE_FORBIDDEN = 4403
-CLOSE_NOT_FOUND = 4404
+CLOSE_UNAUTHENTICATED = realtime.CLOSE_UNAUTHENTICATED
+CLOSE_FORBIDDEN = realtime.CLOSE_FORBIDDEN
+CLOSE_NOT_FOUND = realtime.CLOSE_NOT_FOUND
+URI = re.compile(r"[A-Za-z0-9_-]{1,32}")
 TYPING_INTERVAL_SECONDS = 3  # the app shows "typing" for a few seconds after each frame
 MAX_FRAME_CHARS = 16 * 1024  # far above MAX_MESSAGE_LENGTH and a JSON envelope; no client frame needs more
 
@@ -107,17 +109,33 @@ class ChatConsumer(PushConsumer):
 
     frame_types = ("ping", "message", "typing")
     last_typing = float("-inf")
+    control: str | None = None
 
     async def group_for(self, user):
-        try:
-            self.session = await database_sync_to_async(selectors.session_get_for_member)(
-                uri=self.scope["url_route"]["kwargs"]["uri"], user=user
-            )
-        except Http404:
+        uri = self.scope["url_route"]["kwargs"]["uri"]
+        if not URI.fullmatch(uri):
             return CLOSE_NOT_FOUND
-        except PermissionDenied:
-            return CLOSE_FORBIDDEN
+        # Listen for "close" before checking membership: a removal (or the chat's deletion) that
+        # commits after the check is then heard, and one that committed before fails the check.
+        self.control = realtime.control_group(uri)
+        await self.channel_layer.group_add(self.control, self.channel_name)
+        try:
+            self.session = await database_sync_to_async(selectors.session_get_for_member)(uri=uri, user=user)
+        except (Http404, PermissionDenied) as refused:
+            await self.channel_layer.group_discard(self.control, self.channel_name)
+            self.control = None
+            return CLOSE_NOT_FOUND if isinstance(refused, Http404) else CLOSE_FORBIDDEN
         return realtime.session_group(self.session.pk)
+
+    async def disconnect(self, code):
+        if self.control:
+            await self.channel_layer.group_discard(self.control, self.channel_name)
+        await super().disconnect(code)
+
+    async def close_chat(self, event):
+        """The user left or was removed (4403), or the chat was deleted (4404): see realtime.py."""
+        if event["user_id"] in (None, self.scope["user"].pk):
+            await self.close(code=event["code"])
 
     async def receive_json(self, content, **kwargs):
         if content.get("type") == "typing":

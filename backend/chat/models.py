@@ -1,4 +1,5 @@
-"""Chat sessions (keyed by an unguessable URI), their members, and their sequenced messages."""
+"""Chat sessions (keyed by an unguessable URI, joined by a separate invite code), their members,
+and their sequenced messages."""
 
 import secrets
 
@@ -16,14 +17,37 @@ EXCERPT_LENGTH = 120  # a quoted reply, a notification, a chat list's last messa
 
 
 def new_session_uri() -> str:
-    """96 random bits, URL-safe: the URI doubles as the invite, so it must not be guessable."""
+    """96 random bits, URL-safe: the URI names the chat in links and must not be guessable."""
     return secrets.token_urlsafe(12)
 
 
+def new_invite_code() -> str:
+    """96 random bits, URL-safe: whoever holds the code may join, so it must not be guessable."""
+    return secrets.token_urlsafe(12)
+
+
+class Role(models.TextChoices):
+    """A member's role, derived from ChatSession.owner (a column of Membership when admins come)."""
+
+    OWNER = "owner"  # renames, removes members, resets the invite, deletes the chat
+    MEMBER = "member"
+
+
 class ChatSession(models.Model):
+    class Kind(models.TextChoices):
+        GROUP = "group"  # titled by its owner, joined with the invite code
+        DIRECT = "direct"  # the one private chat of two people: no title, no invite, no owner's powers
+
     uri = models.CharField(max_length=32, unique=True, default=new_session_uri, editable=False)
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.GROUP)
     title = models.CharField(max_length=MAX_TITLE_LENGTH, blank=True)
+    # The one truth of who owns a group chat (the API's `role` is derived from it).
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="owned_chats")
+    # A group chat's invite, separate from the URI so that it can be reset (and a removed member
+    # cannot walk back in). NULL for a direct chat, which has none; unique among the others.
+    invite_code = models.CharField(max_length=32, unique=True, null=True, blank=True, default=new_invite_code)
+    # "<smaller user id>:<larger user id>" of a direct chat's two people: one chat per pair.
+    direct_key = models.CharField(max_length=41, unique=True, null=True, blank=True, editable=False)
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="Membership", related_name="chats")
     created_at = models.DateTimeField(default=timezone.now)
     # The seq of the newest message; allocated under this row's lock, so seqs commit in order.
@@ -38,6 +62,10 @@ class ChatSession(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.uri
+
+    def role_of(self, user_id: int) -> Role:
+        """The owner of a group chat is its owner; the people of a direct chat are equals."""
+        return Role.OWNER if self.kind == self.Kind.GROUP and self.owner_id == user_id else Role.MEMBER
 
 
 class Membership(models.Model):
@@ -55,7 +83,7 @@ class Membership(models.Model):
 class Message(models.Model):
     class Kind(models.TextChoices):
         TEXT = "text"
-        SYSTEM = "system"  # a membership change told in the chat; `event` says which
+        SYSTEM = "system"  # a join, leave, removal or rename told in the chat; `event` says which
 
     session = models.ForeignKey(ChatSession, on_delete=models.CASCADE, related_name="messages")
     seq = models.PositiveBigIntegerField()

@@ -20,6 +20,13 @@ logger = logging.getLogger(__name__)
 PUSH_EVENT = "push"
 # Handler that closes a socket whose token was revoked.
 REVOKE_EVENT = "revoke"
+# Handler that closes a chat's sockets: its member's (left, removed) or everyone's (deleted).
+CLOSE_CHAT_EVENT = "close_chat"
+
+# WebSocket close codes (docs/realtime.md).
+CLOSE_UNAUTHENTICATED = 4401
+CLOSE_FORBIDDEN = 4403  # not (or no longer) a member of the chat
+CLOSE_NOT_FOUND = 4404  # no such chat (or it was deleted)
 
 
 def session_group(session_id: int) -> str:
@@ -28,6 +35,12 @@ def session_group(session_id: int) -> str:
 
 def user_group(user_id: int) -> str:
     return f"user.{user_id}"
+
+
+def control_group(uri: str) -> str:
+    """Every socket open on one chat, by its URI: a socket joins it before its membership is
+    checked, so a removal or a deletion that commits meanwhile still reaches it."""
+    return f"control.{uri}"
 
 
 def sockets_group(user_id: int) -> str:
@@ -54,10 +67,14 @@ def remember_socket_loop() -> None:
 
 def publish(group: str, text: str, *, event_type: str = PUSH_EVENT) -> None:
     """Send one frame (or another event) to every socket in `group`, on any process sharing the layer."""
+    send_event(group, {"type": event_type, "text": text})
+
+
+def send_event(group: str, event: dict) -> None:
+    """Hand one channel-layer event to every consumer in `group`; a failure is logged, not raised."""
     layer = get_channel_layer()
     if layer is None:
         return
-    event = {"type": event_type, "text": text}
     try:
         loop = _socket_loop
         if loop is not None and loop.is_running() and not _runs_in(loop):
@@ -107,3 +124,10 @@ def _publish_notifications(notifications) -> None:
 def close_sockets_of_revoked_token(sender, instance, **kwargs) -> None:
     """Token deleted (logout): the user's open sockets close with 4401 too, on every process."""
     transaction.on_commit(partial(publish, sockets_group(instance.user_id), "", event_type=REVOKE_EVENT))
+
+
+def close_chat_sockets_on_commit(*, uri: str, code: int, user_id: int | None = None) -> None:
+    """After commit, close the chat's sockets on every process: `user_id`'s only (with 4403: they
+    left or were removed), or everyone's (with 4404: the chat was deleted)."""
+    event = {"type": CLOSE_CHAT_EVENT, "code": code, "user_id": user_id}
+    transaction.on_commit(partial(send_event, control_group(uri), event))

@@ -1,7 +1,7 @@
 """Reads: who may see a session, and the pages of its history."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef
 from django.http import Http404
 
 from .models import ChatSession, Membership, Message
@@ -27,8 +27,10 @@ def session_get_for_member(*, uri: str, user) -> ChatSession:
 
 
 def session_list_for_user(*, user):
+    """The chats `user` is a member of (not those they left or were removed from), latest activity first."""
     return (
-        ChatSession.objects.filter(memberships__user=user)
+        ChatSession.objects.filter(Exists(Membership.objects.filter(session=OuterRef("pk"), user=user)))
+        .annotate(member_count=Count("memberships"))
         .select_related("owner")
         .prefetch_related("members")
         .order_by("-last_activity_at", "-pk")
@@ -36,7 +38,17 @@ def session_list_for_user(*, user):
 
 
 def session_with_members(*, session: ChatSession) -> ChatSession:
-    return ChatSession.objects.select_related("owner").prefetch_related("members").get(pk=session.pk)
+    return (
+        ChatSession.objects.annotate(member_count=Count("memberships"))
+        .select_related("owner")
+        .prefetch_related("members")
+        .get(pk=session.pk)
+    )
+
+
+def member_list(*, session: ChatSession):
+    """The session's memberships with their users, longest-standing first (the order ownership passes in)."""
+    return Membership.objects.filter(session=session).select_related("user").order_by("joined_at", "pk")
 
 
 def _cut(rows: list, limit: int) -> tuple[list, bool]:

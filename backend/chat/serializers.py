@@ -1,25 +1,128 @@
 """Output shapes of the chat API; the input serializers only document bodies for the schema (rules: services/)."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from backend.accounts.serializers import PublicUserSerializer
 
-from .models import EXCERPT_LENGTH, MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH, ChatSession, Message, Notification
+from .models import (
+    EXCERPT_LENGTH,
+    MAX_MESSAGE_LENGTH,
+    MAX_TITLE_LENGTH,
+    ChatSession,
+    Membership,
+    Message,
+    Notification,
+    Role,
+)
 from .notifications import shorten
 
 
+class InviteSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Joins the chat: `POST /api/chats/join/ {code}`.")
+    url = serializers.URLField(help_text="The app's invite link, `/join/<code>`: open it to join.")
+
+
 class SessionSerializer(serializers.ModelSerializer):
+    """A chat as the caller sees it: `role` is the caller's, `invite.url` a link to this server's app."""
+
     owner = PublicUserSerializer(read_only=True)
     members = PublicUserSerializer(many=True, read_only=True)
+    member_count = serializers.SerializerMethodField()
+    role = serializers.SerializerMethodField()
+    invite = serializers.SerializerMethodField()
 
     class Meta:
         model = ChatSession
-        fields = ["uri", "title", "owner", "members", "created_at", "last_seq", "rev", "last_activity_at"]
+        fields = [
+            "uri",
+            "kind",
+            "title",
+            "owner",
+            "members",
+            "member_count",
+            "role",
+            "invite",
+            "created_at",
+            "last_seq",
+            "rev",
+            "last_activity_at",
+        ]
         read_only_fields = fields
+        extra_kwargs = {
+            "title": {"help_text": 'A group chat\'s name ("" for none); always "" for a direct chat.'},
+            "kind": {"help_text": "direct: the one private chat of two people (no title, no invite)."},
+        }
+
+    def get_member_count(self, session: ChatSession) -> int:
+        counted = getattr(session, "member_count", None)
+        return session.memberships.count() if counted is None else counted
+
+    @extend_schema_field(serializers.ChoiceField(choices=Role.choices, help_text="The caller's role in this chat."))
+    def get_role(self, session: ChatSession) -> str:
+        return session.role_of(self.context["request"].user.pk)
+
+    @extend_schema_field(InviteSerializer(allow_null=True, help_text="null for a direct chat."))
+    def get_invite(self, session: ChatSession) -> dict | None:
+        if session.kind != ChatSession.Kind.GROUP or not session.invite_code:
+            return None
+        url = self.context["request"].build_absolute_uri(f"/join/{session.invite_code}")
+        return {"code": session.invite_code, "url": url}
 
 
 class SessionCreateSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=MAX_TITLE_LENGTH, required=False, allow_blank=True, default="")
+    """Documents the POST body; the rules themselves are in services/ (text.py, direct.py)."""
+
+    title = serializers.CharField(
+        max_length=MAX_TITLE_LENGTH,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="A group chat's name: trimmed, one line without control characters.",
+    )
+    direct = serializers.CharField(
+        required=False,
+        help_text="A username: open (201) or return (200) the one private chat with this person instead.",
+    )
+
+
+class SessionUpdateSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=MAX_TITLE_LENGTH, allow_blank=True)
+
+
+class JoinSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="The invite code, as in the invite link `/join/<code>`.")
+
+
+class MemberSerializer(serializers.Serializer):
+    user = PublicUserSerializer()
+    role = serializers.SerializerMethodField()
+    joined_at = serializers.DateTimeField()
+
+    @extend_schema_field(serializers.ChoiceField(choices=Role.choices))
+    def get_role(self, membership: Membership) -> str:
+        return self.context["session"].role_of(membership.user_id)
+
+
+class MemberPageSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = MemberSerializer(many=True)
+
+
+class SystemEventSerializer(serializers.Serializer):
+    """What a system message (kind "system") tells; the people as they were named at the time.
+
+    {"type": "join", "user"}; {"type": "leave", "user", "owner"?: the new owner when the owner
+    left}; {"type": "remove", "user", "by"}; {"type": "rename", "user", "title"}.
+    """
+
+    type = serializers.ChoiceField(choices=["join", "leave", "remove", "rename"])
+    user = PublicUserSerializer(help_text="Who joined, left, was removed, or renamed the chat.")
+    by = PublicUserSerializer(required=False, help_text="remove: the owner who removed `user`.")
+    title = serializers.CharField(required=False, help_text='rename: the new title ("" when it was taken away).')
+    owner = PublicUserSerializer(required=False, help_text="leave: the new owner, when the owner was the one leaving.")
 
 
 class ReplyQuoteSerializer(serializers.Serializer):
@@ -48,7 +151,7 @@ class MessageSerializer(serializers.ModelSerializer):
     reply_to = ReplyQuoteSerializer(allow_null=True)
     reactions = ReactionSummarySerializer(many=True, source="reaction_summary")
     mentions = serializers.ListField(child=serializers.IntegerField())
-    event = serializers.JSONField(allow_null=True, help_text='A system message\'s event: {"type", "user"}.')
+    event = SystemEventSerializer(allow_null=True, help_text="A system message's event; null for a text message.")
 
     class Meta:
         model = Message

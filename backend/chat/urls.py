@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from .views import messages, sessions
+from .views import members, messages, sessions
 
 
 class SeqConverter:
@@ -13,13 +13,25 @@ class SeqConverter:
     to_url = staticmethod(str)
 
 
+class MemberConverter:
+    """A member in a URL: a user id, or `me`."""
+
+    regex = "(?:me|[0-9]{1,18})"
+    to_python = staticmethod(str)
+    to_url = staticmethod(str)
+
+
 register_converter(SeqConverter, "seq")
+register_converter(MemberConverter, "member")
 
 urlpatterns = [
     path("config/", sessions.ConfigView.as_view(), name="config"),
     path("chats/", sessions.SessionListView.as_view(), name="chat-list"),
+    path("chats/join/", members.JoinView.as_view(), name="chat-join"),  # before <uri>: "join" is no URI
     path("chats/<str:uri>/", sessions.SessionDetailView.as_view(), name="chat-detail"),
-    path("chats/<str:uri>/members/", sessions.MembersView.as_view(), name="chat-members"),
+    path("chats/<str:uri>/members/", members.MembersView.as_view(), name="chat-members"),
+    path("chats/<str:uri>/members/<member:member>/", members.MemberDetailView.as_view(), name="chat-member"),
+    path("chats/<str:uri>/invite/", members.InviteView.as_view(), name="chat-invite"),
     path("chats/<str:uri>/messages/", messages.MessagesView.as_view(), name="chat-messages"),
     path("chats/<str:uri>/messages/<seq:seq>/", messages.MessageDetailView.as_view(), name="chat-message"),
     path(

@@ -24,9 +24,25 @@ def read_messages(client, uri: str, query: str = "", **headers):
     return client.get(f"/api/chats/{uri}/messages/{query}", **headers)
 
 
+def invite_code(uri: str) -> str:
+    """The chat's current invite code, as its members see it in `session.invite`."""
+    from backend.chat.models import ChatSession
+
+    return ChatSession.objects.values_list("invite_code", flat=True).get(uri=uri)
+
+
 def join(client, uri: str):
-    return client.post(f"/api/chats/{uri}/members/")
+    """Join the chat with its invite, the way opening the invite link does."""
+    return client.post("/api/chats/join/", {"code": invite_code(uri)}, format="json")
 
 
 def seqs(response) -> list[int]:
     return [message["seq"] for message in response.json()["messages"]]
+
+
+def add_member(uri: str, user) -> None:
+    """Make `user` a member from the start, without a join told in the chat: for tests about
+    messages, whose seqs and revs then start at 1. Tests about joining use `join`."""
+    from backend.chat.models import ChatSession, Membership
+
+    Membership.objects.get_or_create(session=ChatSession.objects.get(uri=uri), user=user)

@@ -200,3 +200,12 @@ def sign_up(base_url: str, username: str, password: str = PASSWORD) -> tuple[int
 
 def auth(token: str) -> dict:
     return {"Authorization": f"Token {token}"}
+
+
+def join_chat(base_url: str, uri: str, *, owner: dict, joiner: dict) -> dict:
+    """`joiner` joins the chat with the invite code its `owner` sees (headers of each); the session."""
+    session = httpx.get(f"{base_url}/api/chats/{uri}/", headers=owner)
+    session.raise_for_status()
+    joined = httpx.post(f"{base_url}/api/chats/join/", json={"code": session.json()["invite"]["code"]}, headers=joiner)
+    joined.raise_for_status()
+    return joined.json()

@@ -1,4 +1,5 @@
-"""Rate limits on posting, changing messages, logging in and signing up (off with MYCHAT_RATE_LIMITS=0)."""
+"""Rate limits on posting, changing messages and chats, creating and joining chats, logging in and
+signing up (off with MYCHAT_RATE_LIMITS=0)."""
 
 import math
 from types import SimpleNamespace
@@ -25,6 +26,25 @@ class ChangeMessageThrottle(_Switchable, UserRateThrottle):
 
     scope = "change_message"
     methods = ("PATCH", "PUT", "DELETE")
+
+
+class ChangeChatThrottle(ChangeMessageThrottle):
+    """A chat's admin actions (rename, remove a member, reset the invite, delete) and leaving: the
+    same counter as changing messages."""
+
+    methods = ("POST", "PATCH", "PUT", "DELETE")
+
+
+class CreateChatThrottle(_Switchable, UserRateThrottle):
+    """Starting chats (group or direct): plenty for a person, not for a script filling the database."""
+
+    scope = "create_chat"
+
+
+class JoinChatThrottle(_Switchable, UserRateThrottle):
+    """Joining with an invite code: plenty for a person, and no way to try codes by the thousand."""
+
+    scope = "join_chat"
 
 
 def post_wait_seconds(user) -> int:

@@ -39,16 +39,16 @@ test('two people chat by invite link, use /help, and see HTML as text', async ({
   await expect(alice.locator('.connection')).toHaveText(/live|polling/)
 
   await alice.getByRole('button', { name: 'Copy invite link' }).click()
-  await expect(alice.getByText('Invite link copied')).toBeVisible()
+  await expect(alice.getByRole('button', { name: 'Copied ✓' })).toBeVisible()
   const invite = await alice.evaluate(() => navigator.clipboard.readText())
-  expect(invite).toBe(alice.url())
+  expect(invite).toMatch(/\/join\/[A-Za-z0-9_-]{16}$/) // the invite code, not the chat's address
 
-  // Bob, signed out, opens the invite: he signs up first and lands in the chat.
+  // Bob, signed out, opens the invite: he signs up first, joins, and lands in the chat.
   await bob.goto(invite)
   await expect(bob).toHaveURL(/\/signin\?redirect=/)
   await bob.getByRole('link', { name: 'Create an account' }).click()
   await fillSignUp(bob, `bob${suffix}`)
-  await expect(bob).toHaveURL(invite)
+  await expect(bob).toHaveURL(alice.url())
 
   await say(bob, 'hello from bob')
   await expect(messageWith(alice, 'hello from bob')).toBeVisible()

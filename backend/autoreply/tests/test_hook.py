@@ -9,6 +9,7 @@ from backend.autoreply.models import BotJob
 from backend.autoreply.services import bot_user
 from backend.chat.models import Message
 from backend.chat.services import message_create
+from backend.testing.api import join
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +27,15 @@ def test_a_plain_message_records_no_job(post):
 
 def test_a_bot_message_records_no_job_so_the_bot_never_answers_itself(session):
     message_create(session=session, user=bot_user(), text="/help", is_bot=True)
+    assert not BotJob.objects.exists()
+
+
+def test_system_messages_record_no_job(client_for, alice, bob, chat):
+    """Joins, leaves, removals and renames are told in the chat; the bot has nothing to answer."""
+    join(client_for(bob), chat)
+    client_for(alice).patch(f"/api/chats/{chat}/", {"title": "/help"}, format="json")
+    client_for(bob).delete(f"/api/chats/{chat}/members/me/")
+    assert Message.objects.filter(kind="system").count() == 3
     assert not BotJob.objects.exists()
 
 

@@ -108,7 +108,7 @@ def test_the_docs_folder_answers_how_to_invite_someone(settings):
     report = ingest_paths(paths=[settings.BASE_DIR / "docs"])
     assert not report.skipped
     reply = answer("/ask how do I invite someone?").text
-    assert "invite link" in reply and "/chats/<uri>" in reply
+    assert "invite link" in reply and "/join/<code>" in reply
     assert "— The bot › Inviting someone to a chat · the mychat manual" in reply
     assert "docs/" not in reply  # a source is a title and a section, never a path on the server
     assert Document.objects.get(source="docs/bot.md").scope == Document.Scope.MANUAL

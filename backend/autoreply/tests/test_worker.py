@@ -9,6 +9,7 @@ from backend.autoreply.registry import command
 from backend.autoreply.services import bot_user
 from backend.autoreply.worker import job_claim, job_complete, job_run
 from backend.chat.models import Message
+from backend.chat.services import session_delete
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +99,11 @@ def test_a_job_that_keeps_crashing_its_workers_is_given_up(post, settings):
     job.refresh_from_db()
     assert job.status == BotJob.Status.FAILED
     assert job.reply.text == "Sorry, I could not answer that one (it kept failing)."
+
+
+def test_a_job_whose_chat_was_deleted_meanwhile_is_dropped_quietly(post, worker, session, alice):
+    post("/roll 1d1")
+    job = job_claim(worker_name="w")
+    session_delete(session=session, user=alice)
+    assert job_complete(job=job, result=job_run(job)) is False
+    assert not Message.objects.exists() and not BotJob.objects.exists()

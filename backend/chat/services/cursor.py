@@ -13,8 +13,13 @@ from ..realtime import broadcast_message_on_commit
 
 
 def session_lock(session: ChatSession) -> ChatSession:
-    """Lock the session row for the rest of the transaction; returns its current counters."""
-    return ChatSession.objects.select_for_update().only("last_seq", "rev", "owner_id").get(pk=session.pk)
+    """Lock the session row for the rest of the transaction; returns its current counters (and
+    who owns it). A chat deleted meanwhile is a 404: the deletion held this lock first."""
+    fields = ("uri", "kind", "title", "invite_code", "owner_id", "last_seq", "rev")
+    locked = ChatSession.objects.select_for_update().only(*fields).filter(pk=session.pk).first()
+    if locked is None:
+        raise Http404("This chat no longer exists.")
+    return locked
 
 
 def rev_next(locked: ChatSession) -> int:

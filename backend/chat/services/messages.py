@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from backend.web.errors import Conflict
 
-from ..models import ChatSession, Message, Notification, Reaction
+from ..models import ChatSession, Message, Notification, Reaction, Role
 from ..notifications import mentioned_member_ids, notifications_for_mentions
 from ..realtime import broadcast_message_on_commit
 from ..signals import message_created
@@ -99,7 +99,7 @@ def message_delete(*, session: ChatSession, user, seq: int) -> Message:
     locked = session_lock(session)
     message = message_for_change(session=session, seq=seq)
     require(
-        message.kind == Message.Kind.TEXT and user.pk in (message.user_id, locked.owner_id),
+        message.kind == Message.Kind.TEXT and (user.pk == message.user_id or locked.role_of(user.pk) == Role.OWNER),
         "Only its author or the chat's owner can delete a message.",
     )
     if message.deleted:

@@ -1,8 +1,11 @@
-"""The input rules of a message, for every way one comes in (REST, WebSocket, the bot)."""
+"""The input rules of a message and of a chat's title, for every way one comes in (REST, WebSocket, the bot)."""
 
+import unicodedata
+
+import emoji as emoji_data
 from django.core.exceptions import ValidationError
 
-from ..models import MAX_MESSAGE_LENGTH
+from ..models import MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH
 
 MAX_IDEMPOTENCY_KEY_LENGTH = 100
 
@@ -35,3 +38,27 @@ def clean_seq(value: object, *, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValidationError({field: ["Must be the seq of a message (a positive integer)."]})
     return value
+
+
+# Joiners that scripts need (Persian, the Indic scripts) and that emoji sequences are made of.
+_VISIBLE_JOINERS = {"\u200c", "\u200d"}
+
+
+def _invisible_characters(text: str) -> bool:
+    """Control characters (Cc: tabs, newlines, escapes) or invisible formatting ones (Cf: bidi
+    overrides, zero-width spaces, tag characters), outside emoji (a flag or a family is made of
+    some) and joiners."""
+    rest = emoji_data.replace_emoji(text, replace="")
+    return any(unicodedata.category(c) in ("Cc", "Cf") and c not in _VISIBLE_JOINERS for c in rest)
+
+
+def clean_title(title: object) -> str:
+    """A group chat's title: text, trimmed, at most MAX_TITLE_LENGTH characters, one visible line."""
+    if not isinstance(title, str):
+        raise ValidationError({"title": ["Must be a string."]})
+    title = title.strip()
+    if len(title) > MAX_TITLE_LENGTH:
+        raise ValidationError({"title": [f"At most {MAX_TITLE_LENGTH} characters (got {len(title)})."]})
+    if _invisible_characters(title):
+        raise ValidationError({"title": ["May not contain line breaks, tabs or invisible control characters."]})
+    return title

@@ -13,7 +13,7 @@ import pytest
 from django.apps import apps
 from websockets.asyncio.client import connect
 
-from backend.testing.servers import ORIGIN, auth, cluster, sign_up
+from backend.testing.servers import ORIGIN, auth, cluster, join_chat, sign_up
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
 RECEIVE_TIMEOUT = 10
@@ -32,7 +32,7 @@ def room(servers):
     alice_id, alice = sign_up(first, "alice")
     bob_id, bob = sign_up(first, "bob")
     uri = httpx.post(f"{first}/api/chats/", json={"title": "Across"}, headers=auth(alice)).json()["uri"]
-    assert httpx.post(f"{first}/api/chats/{uri}/members/", headers=auth(bob)).status_code == 201
+    join_chat(first, uri, owner=auth(alice), joiner=auth(bob))
     return {"uri": uri, "alice": alice, "bob": bob, "bob_id": bob_id, "alice_id": alice_id}
 
 

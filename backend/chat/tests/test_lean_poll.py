@@ -11,7 +11,7 @@ from backend.asgi import application
 from backend.chat import rendering
 from backend.chat.lean_poll import LANES, read
 from backend.chat.paging import PageQuery
-from backend.testing.api import post_message, token_of
+from backend.testing.api import join, post_message, token_of
 from backend.web.lanes import LeanLanes
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -183,3 +183,36 @@ async def test_a_poll_the_lane_cannot_answer_goes_to_django(polled, alice, bob, 
     spy = FullStackSpy()
     assert (await get(LeanLanes(spy, LANES), uri, token, query=query)).status_code == 299
     assert spy.calls == 1
+
+
+@pytest.mark.parametrize("change", ["removed", "left", "deleted"])
+async def test_the_lane_and_django_agree_once_a_member_is_out(polled, alice, bob, client_for, change):
+    """Bob polls happily (304s from the lane); the moment he is removed, leaves, or the chat is
+    deleted, the lane stops answering him and Django says 403 (or 404 for a deleted chat)."""
+    uri, _ = polled
+    token = await _token(bob)
+
+    def setup():
+        join(client_for(bob), uri)
+
+    await sync_to_async(setup)()
+    live = await get(application, uri, token, query="?since=0")
+    etag, rev = live.headers["etag"], live.json()["rev"]
+    assert (await get(LeanLanes(FullStackSpy(), LANES), uri, token, etag, query="?since=0")).status_code == 304
+
+    def act():
+        alices, bobs = client_for(alice), client_for(bob)
+        response = {
+            "removed": lambda: alices.delete(f"/api/chats/{uri}/members/{bob.id}/"),
+            "left": lambda: bobs.delete(f"/api/chats/{uri}/members/me/"),
+            "deleted": lambda: alices.delete(f"/api/chats/{uri}/"),
+        }[change]()
+        assert response.status_code == 204
+
+    await sync_to_async(act)()
+    expected = 404 if change == "deleted" else 403
+    for query, etag_sent in (("?since=0", etag), (f"?since={rev}", None), ("?after=1", None)):
+        spy = FullStackSpy()
+        assert (await get(LeanLanes(spy, LANES), uri, token, etag_sent, query=query)).status_code == 299
+        assert spy.calls == 1
+        assert (await get(application, uri, token, etag_sent, query=query)).status_code == expected

@@ -4,7 +4,7 @@ import pytest
 
 from backend.autoreply.models import BotJob
 from backend.chat.models import ChatSession, Message, Notification
-from backend.testing.api import join, post_message, read_messages, seqs
+from backend.testing.api import add_member, post_message, read_messages, seqs
 
 pytestmark = pytest.mark.django_db
 
@@ -18,9 +18,8 @@ def alices(client_for, alice):
 
 @pytest.fixture
 def bobs(client_for, bob, chat):
-    client = client_for(bob)
-    join(client, chat)
-    return client
+    add_member(chat, bob)
+    return client_for(bob)
 
 
 def edit(client, uri, seq, text):
@@ -196,8 +195,9 @@ class TestDeleting:
     def test_the_owner_deletes_anyones_message_others_cannot(self, client_for, make_user, alices, bobs, chat):
         post_message(alices, chat, "from alice")
         post_message(bobs, chat, "from bob")
-        carol = client_for(make_user())
-        join(carol, chat)
+        carol_user = make_user()
+        add_member(chat, carol_user)
+        carol = client_for(carol_user)
         assert delete(carol, chat, 2).status_code == 403
         assert delete(bobs, chat, 1).status_code == 403
         assert delete(alices, chat, 2).status_code == 204

@@ -3,9 +3,9 @@
 import pytest
 
 from backend.chat.models import Message
+from backend.testing.api import join, seqs
 from backend.testing.api import post_message as post
 from backend.testing.api import read_messages as page
-from backend.testing.api import seqs
 
 pytestmark = pytest.mark.django_db
 
@@ -146,7 +146,7 @@ def test_idempotency_key_makes_a_retry_return_the_first_message(alice_client, ch
 
 
 def test_an_idempotency_key_is_per_user(client_for, alice, bob, chat):
-    client_for(bob).post(f"/api/chats/{chat}/members/")
+    join(client_for(bob), chat)
     a = post(client_for(alice), chat, "from alice", HTTP_IDEMPOTENCY_KEY="same")
     b = post(client_for(bob), chat, "from bob", HTTP_IDEMPOTENCY_KEY="same")
     assert a.json()["id"] != b.json()["id"]

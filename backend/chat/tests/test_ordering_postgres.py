@@ -1,17 +1,30 @@
 """On PostgreSQL, with two server processes and concurrent writers, a poller using only `after=`
-sees every message exactly once and in order: seq 1..N with no gaps."""
+sees every message exactly once and in order: seq 1..N with no gaps. Members joining and leaving
+meanwhile (system messages, which take seqs and revs under the same lock) change nothing of that."""
 
 import threading
 
 import httpx
 import pytest
 
-from backend.testing.servers import auth, manage, postgres_database, project_env, server, sign_up
+from backend.testing.servers import auth, join_chat, manage, postgres_database, project_env, server, sign_up
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 WRITERS = 6
 MESSAGES_PER_WRITER = 40
+CHURNERS = 2  # members who join with the invite code and leave again, over and over
+CHURNS = 10
+
+
+def churn(servers: tuple[str, str], uri: str, code: str, headers: dict, problems: list[str]) -> None:
+    """Join and leave CHURNS times, alternating servers: 2 × CHURNS system messages."""
+    with httpx.Client(headers=headers, timeout=30) as client:
+        for n in range(CHURNS):
+            joined = client.post(f"{servers[n % 2]}/api/chats/join/", json={"code": code})
+            left = client.delete(f"{servers[(n + 1) % 2]}/api/chats/{uri}/members/me/")
+            if (joined.status_code, left.status_code) != (201, 204):
+                problems.append(f"join {joined.status_code}, leave {left.status_code}: {left.text}")
 
 
 def test_concurrent_writers_on_two_servers_never_make_a_poller_skip(tmp_path):
@@ -23,9 +36,12 @@ def test_concurrent_writers_on_two_servers_never_make_a_poller_skip(tmp_path):
             uri = httpx.post(f"{a}/api/chats/", headers=owner).json()["uri"]
             writers = [auth(sign_up(b, f"writer{i}")[1]) for i in range(WRITERS)]
             for headers in writers:
-                httpx.post(f"{b}/api/chats/{uri}/members/", headers=headers).raise_for_status()
+                join_chat(b, uri, owner=owner, joiner=headers)
+            code = httpx.get(f"{a}/api/chats/{uri}/", headers=owner).json()["invite"]["code"]
+            churners = [auth(sign_up(a, f"churner{i}")[1]) for i in range(CHURNERS)]
 
-            total = WRITERS * MESSAGES_PER_WRITER
+            total = WRITERS + WRITERS * MESSAGES_PER_WRITER + CHURNERS * CHURNS * 2
+            kinds: list[str] = []
             seen: list[int] = []
             problems: list[str] = []
             done_writing = threading.Event()
@@ -54,10 +70,12 @@ def test_concurrent_writers_on_two_servers_never_make_a_poller_skip(tmp_path):
                                 problems.append(f"after={after} came seq {message['seq']}")
                             after = message["seq"]
                             seen.append(after)
+                            kinds.append(message["event"]["type"] if message["event"] else "text")
                         etag = response.headers["ETag"]
 
             poller = threading.Thread(target=poll)
             threads = [threading.Thread(target=write, args=(i, h)) for i, h in enumerate(writers)]
+            threads += [threading.Thread(target=churn, args=((a, b), uri, code, h, problems)) for h in churners]
             poller.start()
             for thread in threads:
                 thread.start()
@@ -68,6 +86,8 @@ def test_concurrent_writers_on_two_servers_never_make_a_poller_skip(tmp_path):
 
     assert problems == []
     assert seen == list(range(1, total + 1))
+    assert kinds.count("text") == WRITERS * MESSAGES_PER_WRITER
+    assert kinds.count("leave") == CHURNERS * CHURNS and kinds.count("join") == WRITERS + CHURNERS * CHURNS
 
 
 EDITORS = 4
@@ -75,8 +95,9 @@ POSTS_PER_EDITOR = 20
 
 
 def test_a_since_poller_ends_with_every_edit_and_reaction_of_concurrent_writers(tmp_path):
-    """Writers on two servers post, edit and react at once; a poller on `since=<rev>` alone must
-    see revs only go up and end with exactly the server's final state of every message."""
+    """Writers on two servers post, edit and react at once, while others join and leave; a poller
+    on `since=<rev>` alone must see revs only go up and end with exactly the server's final state
+    of every message."""
     with postgres_database() as database_url:
         env = project_env(tmp_path, DATABASE_URL=database_url)
         manage(env, "migrate", "--noinput")
@@ -85,7 +106,9 @@ def test_a_since_poller_ends_with_every_edit_and_reaction_of_concurrent_writers(
             uri = httpx.post(f"{a}/api/chats/", headers=owner).json()["uri"]
             writers = [auth(sign_up(b, f"editor{i}")[1]) for i in range(EDITORS)]
             for headers in writers:
-                httpx.post(f"{b}/api/chats/{uri}/members/", headers=headers).raise_for_status()
+                join_chat(b, uri, owner=owner, joiner=headers)
+            code = httpx.get(f"{a}/api/chats/{uri}/", headers=owner).json()["invite"]["code"]
+            churners = [auth(sign_up(a, f"churner{i}")[1]) for i in range(CHURNERS)]
 
             state: dict[int, dict] = {}
             problems: list[str] = []
@@ -132,6 +155,7 @@ def test_a_since_poller_ends_with_every_edit_and_reaction_of_concurrent_writers(
 
             poller = threading.Thread(target=poll)
             threads = [threading.Thread(target=write, args=(i, h)) for i, h in enumerate(writers)]
+            threads += [threading.Thread(target=churn, args=((a, b), uri, code, h, problems)) for h in churners]
             poller.start()
             for thread in threads:
                 thread.start()
@@ -147,7 +171,8 @@ def test_a_since_poller_ends_with_every_edit_and_reaction_of_concurrent_writers(
                 after = page[-1]["seq"]
 
     assert problems == []
-    assert len(final) == EDITORS * POSTS_PER_EDITOR
+    assert len(final) == EDITORS + EDITORS * POSTS_PER_EDITOR + CHURNERS * CHURNS * 2
+    assert sum(message["kind"] == "system" for message in final.values()) == EDITORS + CHURNERS * CHURNS * 2
     assert state == final
     assert any(message["deleted"] for message in final.values())
     assert any(message["edited_at"] for message in final.values())

@@ -11,7 +11,7 @@ from django.db import transaction
 from backend.chat import services
 from backend.chat.consumers import CLOSE_FORBIDDEN, CLOSE_NOT_FOUND, CLOSE_UNAUTHENTICATED
 from backend.chat.models import ChatSession, Message
-from backend.testing.api import post_message, token_of
+from backend.testing.api import join, post_message, token_of
 from backend.testing.sockets import close_code, open_socket, socket
 from backend.web.redact import RedactTokenFilter
 from backend.web.throttles import PostMessageThrottle
@@ -145,7 +145,7 @@ async def test_a_message_saved_by_a_plain_thread_is_pushed_too(chat, alice, alic
 
 
 async def test_a_message_posted_over_the_socket_reaches_every_member(chat, bob, alice_token, bob_token, client_for):
-    await sync_to_async(lambda: client_for(bob).post(f"/api/chats/{chat}/members/"))()
+    await sync_to_async(lambda: join(client_for(bob), chat))()
     alices, bobs = (
         await open_socket(f"/ws/chats/{chat}/?token={alice_token}"),
         await open_socket(f"/ws/chats/{chat}/?token={bob_token}"),
@@ -155,7 +155,7 @@ async def test_a_message_posted_over_the_socket_reaches_every_member(chat, bob, 
         pushed = await communicator.receive_json_from()
         assert pushed["type"] == "message"
         assert pushed["message"]["message"] == "hi bob" and pushed["message"]["user"]["username"] == "alice"
-    assert await sync_to_async(Message.objects.filter(session__uri=chat).count)() == 1
+    assert await sync_to_async(Message.objects.filter(session__uri=chat, kind="text").count)() == 1
     await alices.disconnect()
     await bobs.disconnect()
 
@@ -280,7 +280,7 @@ async def test_edits_deletes_and_reactions_are_pushed_as_the_message_now_is(chat
 
 
 async def test_typing_reaches_the_others_throttled_and_is_never_stored(chat, bob, alice_token, bob_token, client_for):
-    await sync_to_async(lambda: client_for(bob).post(f"/api/chats/{chat}/members/"))()
+    await sync_to_async(lambda: join(client_for(bob), chat))()
     alices = await open_socket(f"/ws/chats/{chat}/?token={alice_token}")
     bobs = await open_socket(f"/ws/chats/{chat}/?token={bob_token}")
     for _ in range(3):
@@ -288,6 +288,6 @@ async def test_typing_reaches_the_others_throttled_and_is_never_stored(chat, bob
     typing = await bobs.receive_json_from()
     assert typing == {"type": "typing", "typing": {"id": typing["typing"]["id"], "username": "alice"}}
     assert await bobs.receive_nothing(timeout=0.3)  # the other two were within the throttle
-    assert await sync_to_async(Message.objects.count)() == 0
+    assert await sync_to_async(Message.objects.filter(kind="text").count)() == 0
     await alices.disconnect()
     await bobs.disconnect()

@@ -1,8 +1,10 @@
-"""Chat sessions: start one, list mine, read one as a member, join by its URI."""
+"""Chat sessions: start one, list mine, read one as a member; v1's join by URI is no way in any more."""
 
 import re
 
 import pytest
+
+from backend.testing.api import invite_code, join
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +17,9 @@ def test_starting_a_chat_makes_me_owner_and_member(client_for, alice):
     assert body["owner"] == {"id": alice.id, "username": "alice"}
     assert body["members"] == [{"id": alice.id, "username": "alice"}]
     assert body["last_seq"] == 0
+    assert body["kind"] == "group" and body["role"] == "owner" and body["member_count"] == 1
+    code = body["invite"]["code"]
+    assert body["invite"]["url"] == f"http://testserver/join/{code}"
 
 
 def test_a_chat_needs_no_body(client_for, alice):
@@ -63,24 +68,34 @@ def test_unknown_uri_is_404(client_for, alice):
     assert client_for(alice).post("/api/chats/doesNotExist123/members/").status_code == 404
 
 
-def test_whoever_opens_the_invite_joins_once(client_for, alice, bob, chat):
-    client = client_for(bob)
-    joined = client.post(f"/api/chats/{chat}/members/")
-    assert joined.status_code == 201
-    assert {m["username"] for m in joined.json()["members"]} == {"alice", "bob"}
-    again = client.post(f"/api/chats/{chat}/members/")
-    assert again.status_code == 200 and len(again.json()["members"]) == 2
-    assert client.get(f"/api/chats/{chat}/").status_code == 200
+def test_the_uri_alone_no_longer_lets_anyone_in(client_for, alice, bob, chat):
+    """v1 joined by POSTing to the URI; a removed member could walk straight back in that way."""
+    refused = client_for(bob).post(f"/api/chats/{chat}/members/")
+    assert refused.status_code == 403 and "invite" in refused.json()["detail"]
+    assert client_for(bob).get(f"/api/chats/{chat}/").status_code == 403
+
+
+def test_the_old_join_is_a_no_op_for_a_member(client_for, alice, chat):
+    again = client_for(alice).post(f"/api/chats/{chat}/members/")
+    assert again.status_code == 200 and again.json()["uri"] == chat and again.json()["member_count"] == 1
 
 
 def test_nobody_can_add_someone_else(client_for, alice, bob, make_user, chat):
     carol = make_user("carol")
+    join(client_for(bob), chat)
     client_for(bob).post(f"/api/chats/{chat}/members/", {"user": carol.id, "username": "carol"}, format="json")
+    client_for(bob).post("/api/chats/join/", {"code": invite_code(chat), "user": carol.id}, format="json")
     assert client_for(carol).get(f"/api/chats/{chat}/").status_code == 403
 
 
+def test_my_list_shows_my_role_and_the_member_count(client_for, alice, bob, chat):
+    join(client_for(bob), chat)
+    [mine] = client_for(bob).get("/api/chats/").json()
+    assert mine["role"] == "member" and mine["member_count"] == 2 and mine["invite"]["code"] == invite_code(chat)
+
+
 def test_wrong_method_is_405(client_for, alice, chat):
-    response = client_for(alice).delete(f"/api/chats/{chat}/")
+    response = client_for(alice).put(f"/api/chats/{chat}/", {"title": "x"}, format="json")
     assert response.status_code == 405 and "detail" in response.json()
 
 

@@ -4,6 +4,7 @@ import { ref } from 'vue'
 /**
  * @typedef {import('./types.js').Command} Command
  * @typedef {import('./types.js').Config} Config
+ * @typedef {import('./types.js').MemberPage} MemberPage
  * @typedef {import('./types.js').Message} Message
  * @typedef {import('./types.js').MessagePage} MessagePage
  * @typedef {import('./types.js').Session} Session
@@ -325,9 +326,12 @@ export function chatSocketUrl(uri) {
   return `${scheme}://${location.host}/ws/chats/${encodeURIComponent(uri)}/?token=${encodeURIComponent(token.value ?? '')}`
 }
 
-/** @param {string} uri */
-export function inviteUrl(uri) {
-  return `${location.origin}/chats/${encodeURIComponent(uri)}`
+/**
+ * The app's invite link for a code: what `session.invite.url` says, on this page's origin.
+ * @param {string} code
+ */
+export function inviteUrl(code) {
+  return `${location.origin}/join/${encodeURIComponent(code)}`
 }
 
 /** A key generated once per outgoing message, so a retried send is stored once. */
@@ -340,3 +344,72 @@ export function newIdempotencyKey() {
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
+
+// Chat management: opening, invites, members, rename, leave, delete, direct chats
+
+/**
+ * A chat the caller is a member of (403 not a member, 404 no such chat). Opening it joins nobody.
+ * @param {string} uri
+ * @returns {Promise<Session>}
+ */
+export const fetchChat = (uri) => request(`${chatPath(uri)}/`).then((r) => r.data)
+
+/**
+ * Join with an invite code (the `/join/<code>` link): 201 new, 200 already in; 404 not (or no longer) valid.
+ * @param {string} code
+ * @returns {Promise<Session>}
+ */
+export const joinWithInvite = (code) =>
+  request('/api/chats/join/', { method: 'POST', body: { code } }).then((r) => r.data)
+
+/**
+ * The owner resets the invite: the old link stops working.
+ * @param {string} uri
+ * @returns {Promise<Session>} with its new `invite`
+ */
+export const resetInvite = (uri) => request(`${chatPath(uri)}/invite/`, { method: 'POST' }).then((r) => r.data)
+
+/**
+ * The owner renames the chat ('' takes the name away).
+ * @param {string} uri
+ * @param {string} title
+ * @returns {Promise<Session>}
+ */
+export const renameChat = (uri, title) =>
+  request(`${chatPath(uri)}/`, { method: 'PATCH', body: { title } }).then((r) => r.data)
+
+/**
+ * The owner deletes the chat for everyone.
+ * @param {string} uri
+ */
+export const deleteChat = (uri) => request(`${chatPath(uri)}/`, { method: 'DELETE' }).then(() => undefined)
+
+/**
+ * One page of the chat's members (50 a page), longest-standing first.
+ * @param {string} uri
+ * @param {number} [page]
+ * @returns {Promise<MemberPage>}
+ */
+export const listMembers = (uri, page = 1) => request(`${chatPath(uri)}/members/${query({ page })}`).then((r) => r.data)
+
+/**
+ * The owner removes a member; `'me'` leaves.
+ * @param {string} uri
+ * @param {number | 'me'} userId
+ */
+export const removeMember = (uri, userId) =>
+  request(`${chatPath(uri)}/members/${userId}/`, { method: 'DELETE' }).then(() => undefined)
+
+/**
+ * Leave the chat (the last member leaving deletes it; an owner hands it on).
+ * @param {string} uri
+ */
+export const leaveChat = (uri) => removeMember(uri, 'me')
+
+/**
+ * Open (or find) the one private chat with `username`.
+ * @param {string} username
+ * @returns {Promise<Session>}
+ */
+export const openDirectChat = (username) =>
+  request('/api/chats/', { method: 'POST', body: { direct: username } }).then((r) => r.data)

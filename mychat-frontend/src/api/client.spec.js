@@ -85,7 +85,7 @@ describe('api client', () => {
 
   it('builds same-origin socket and invite URLs', () => {
     expect(chatSocketUrl('r 1')).toBe(`ws://${location.host}/ws/chats/r%201/?token=abc`)
-    expect(inviteUrl('r1')).toBe(`${location.origin}/chats/r1`)
+    expect(inviteUrl('c0de_-1')).toBe(`${location.origin}/join/c0de_-1`)
   })
 
   it('makes a fresh UUID per message, even without crypto.randomUUID', () => {

@@ -11,8 +11,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description The caller's chats (not those they left), latest activity first. */
         get: operations["api_chats_list"];
         put?: never;
+        /**
+         * @description Start a group chat (201), or with `direct` open the private chat with that person (201,
+         *     or 200 when it exists: whichever of the two had left it is back in).
+         */
         post: operations["api_chats_create"];
         delete?: never;
         options?: never;
@@ -30,6 +35,25 @@ export interface paths {
         get: operations["api_chats_retrieve"];
         put?: never;
         post?: never;
+        /** @description The owner deletes the chat for everyone: nothing of it is readable afterwards. */
+        delete: operations["api_chats_destroy"];
+        options?: never;
+        head?: never;
+        /** @description The owner renames the chat (told in the chat as a system message, unless unchanged). */
+        patch: operations["api_chats_partial_update"];
+        trace?: never;
+    };
+    "/api/chats/{uri}/invite/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The owner resets the invite: a new code and link; the old link stops working. */
+        post: operations["api_chats_invite_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -43,11 +67,35 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** @description The chat's members (members only), longest-standing first, with their roles. */
+        get: operations["api_chats_members_retrieve"];
         put?: never;
-        /** @description Join the session: whoever knows the URI may. 201 when new, 200 when already a member. */
+        /**
+         * @description v1's join by URI: now a member's no-op (200). Anyone else needs the invite code (403):
+         *     the URI alone would let a removed member walk back in.
+         */
         post: operations["api_chats_members_create"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chats/{uri}/members/{member}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * @description The owner removes a member; `me` (or one's own id) leaves. The owner leaving hands the
+         *     chat to the longest-standing member; the last member leaving deletes it.
+         */
+        delete: operations["api_chats_members_destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -100,6 +148,26 @@ export interface paths {
         post?: never;
         /** @description Take one's reaction back. */
         delete: operations["api_chats_messages_reactions_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chats/join/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Join with an invite code: 201 when new, 200 when already a member, 404 for a code that
+         *     is not (or no longer) any chat's.
+         */
+        post: operations["api_chats_join_create"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -399,14 +467,41 @@ export interface components {
             title_max_length: number;
             bot_username: string;
         };
+        Invite: {
+            /** @description Joins the chat: `POST /api/chats/join/ {code}`. */
+            code: string;
+            /**
+             * Format: uri
+             * @description The app's invite link, `/join/<code>`: open it to join.
+             */
+            url: string;
+        };
+        Join: {
+            /** @description The invite code, as in the invite link `/join/<code>`. */
+            code: string;
+        };
+        Member: {
+            user: components["schemas"]["PublicUser"];
+            readonly role: components["schemas"]["RoleEnum"];
+            /** Format: date-time */
+            joined_at: string;
+        };
+        MemberPage: {
+            count: number;
+            /** Format: uri */
+            next: string | null;
+            /** Format: uri */
+            previous: string | null;
+            results: components["schemas"]["Member"][];
+        };
         /** @description Rendered once per change (rendering.py) and served to every viewer alike. */
         Message: {
             readonly id: number;
             readonly seq: number;
             readonly rev: number;
             readonly kind: components["schemas"]["MessageKindEnum"];
-            /** @description A system message's event: {"type", "user"}. */
-            event: unknown;
+            /** @description A system message's event; null for a text message. */
+            event: components["schemas"]["SystemEvent"] | null;
             readonly user: components["schemas"]["PublicUser"];
             message: string;
             /** Format: date-time */
@@ -464,6 +559,9 @@ export interface components {
         PatchedMessageEdit: {
             message?: string;
         };
+        PatchedSessionUpdate: {
+            title?: string;
+        };
         PatchedUser: {
             /** Email address */
             email?: string;
@@ -488,15 +586,40 @@ export interface components {
             readonly excerpt: string;
             deleted: boolean;
         };
+        /**
+         * @description * `owner` - Owner
+         *     * `member` - Member
+         * @enum {string}
+         */
+        RoleEnum: "owner" | "member";
         SendEmailReset: {
             /** Format: email */
             email: string;
         };
+        /** @description A chat as the caller sees it: `role` is the caller's, `invite.url` a link to this server's app. */
         Session: {
             readonly uri: string;
+            /**
+             * @description direct: the one private chat of two people (no title, no invite).
+             *
+             *     * `group` - Group
+             *     * `direct` - Direct
+             */
+            readonly kind: components["schemas"]["SessionKindEnum"];
+            /** @description A group chat's name ("" for none); always "" for a direct chat. */
             readonly title: string;
             readonly owner: components["schemas"]["PublicUser"];
             readonly members: components["schemas"]["PublicUser"][];
+            readonly member_count: number;
+            /**
+             * @description The caller's role in this chat.
+             *
+             *     * `owner` - Owner
+             *     * `member` - Member
+             */
+            readonly role: components["schemas"]["RoleEnum"];
+            /** @description null for a direct chat. */
+            readonly invite: components["schemas"]["Invite"] | null;
             /** Format: date-time */
             readonly created_at: string;
             readonly last_seq: number;
@@ -504,10 +627,22 @@ export interface components {
             /** Format: date-time */
             readonly last_activity_at: string;
         };
+        /** @description Documents the POST body; the rules themselves are in services/ (text.py, direct.py). */
         SessionCreate: {
-            /** @default  */
+            /**
+             * @description A group chat's name: trimmed, one line without control characters.
+             * @default
+             */
             title: string;
+            /** @description A username: open (201) or return (200) the one private chat with this person instead. */
+            direct?: string;
         };
+        /**
+         * @description * `group` - Group
+         *     * `direct` - Direct
+         * @enum {string}
+         */
+        SessionKindEnum: "group" | "direct";
         SetPassword: {
             new_password: string;
             current_password: string;
@@ -520,6 +655,31 @@ export interface components {
              */
             new_username: string;
         };
+        /**
+         * @description What a system message (kind "system") tells; the people as they were named at the time.
+         *
+         *     {"type": "join", "user"}; {"type": "leave", "user", "owner"?: the new owner when the owner
+         *     left}; {"type": "remove", "user", "by"}; {"type": "rename", "user", "title"}.
+         */
+        SystemEvent: {
+            type: components["schemas"]["SystemEventTypeEnum"];
+            /** @description Who joined, left, was removed, or renamed the chat. */
+            user: components["schemas"]["PublicUser"];
+            /** @description remove: the owner who removed `user`. */
+            by?: components["schemas"]["PublicUser"];
+            /** @description rename: the new title ("" when it was taken away). */
+            title?: string;
+            /** @description leave: the new owner, when the owner was the one leaving. */
+            owner?: components["schemas"]["PublicUser"];
+        };
+        /**
+         * @description * `join` - join
+         *     * `leave` - leave
+         *     * `remove` - remove
+         *     * `rename` - rename
+         * @enum {string}
+         */
+        SystemEventTypeEnum: "join" | "leave" | "remove" | "rename";
         TokenCreate: {
             password?: string;
             username?: string;
@@ -587,6 +747,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -618,6 +786,96 @@ export interface operations {
             };
         };
     };
+    api_chats_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uri: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    api_chats_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uri: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedSessionUpdate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+        };
+    };
+    api_chats_invite_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uri: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+        };
+    };
+    api_chats_members_retrieve: {
+        parameters: {
+            query?: {
+                /** @description 1, 2, …: 50 members a page. */
+                page?: number;
+            };
+            header?: never;
+            path: {
+                uri: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberPage"];
+                };
+            };
+        };
+    };
     api_chats_members_create: {
         parameters: {
             query?: never;
@@ -637,13 +895,26 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            201: {
+        };
+    };
+    api_chats_members_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member: string;
+                uri: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Session"];
-                };
+                content?: never;
             };
         };
     };
@@ -793,6 +1064,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    api_chats_join_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Join"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
             };
         };
     };

@@ -10,6 +10,11 @@
 /** @typedef {Schemas['Command']} Command one of the bot's slash commands */
 /** @typedef {Schemas['UserCreate']} UserCreate the sign-up form */
 /** @typedef {Schemas['SessionCreate']} SessionCreate */
+/** @typedef {Schemas['Invite']} Invite {code, url}: the app's `/join/<code>` link */
+/** @typedef {Schemas['Member']} Member {user, role, joined_at} */
+/** @typedef {Schemas['MemberPage']} MemberPage {count, next, previous, results: Member[]} */
+/** @typedef {Schemas['RoleEnum']} Role 'owner' | 'member' */
+/** @typedef {Schemas['SystemEvent']} SystemEvent what a system message tells: join, leave, remove, rename */
 
 /** @typedef {Schemas['Config']} Config GET /api/config/: the limits the server enforces, read from their one home */
 

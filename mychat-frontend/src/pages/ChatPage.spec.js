@@ -56,10 +56,10 @@ describe('ChatPage with messages not yet sent', () => {
   })
 })
 
-describe('ChatPage joining', () => {
-  it('retries a join that failed for the network after 1 s, 2 s, 4 s, then opens the chat', async () => {
+describe('ChatPage opening', () => {
+  it('retries an opening that failed for the network after 1 s, 2 s, 4 s, then opens the chat', async () => {
     server.offline = true
-    const joins = () => server.requests.filter((r) => r.path === '/api/chats/room1/members/').length
+    const joins = () => server.requests.filter((r) => r.method === 'GET' && r.path === '/api/chats/room1/').length
     const { wrapper } = await mountAt('/chats/room1')
     await advance(0)
     expect(joins()).toBe(1)
@@ -75,5 +75,61 @@ describe('ChatPage joining', () => {
     expect(joins()).toBe(4)
     await advance(500) // the join's answer, then the transport's first fetch
     expect(wrapper.find('.message').text()).toContain('welcome') // joined: the transport started
+  })
+})
+
+describe('ChatPage for someone not in the chat', () => {
+  it('says the chat does not exist or they are not in it, with a way home, and joins nobody', async () => {
+    server.out = true
+    const { wrapper } = await mountAt('/chats/room1')
+    await advance(0)
+    expect(wrapper.find('[role="alert"] h1').text()).toBe('This chat does not exist or you are not in it')
+    expect(wrapper.find('a[href="/"]').text()).toBe('Back to your chats')
+    expect(wrapper.find('.chat__header').exists()).toBe(false)
+    expect(server.requests.some((r) => r.method === 'POST')).toBe(false)
+  })
+
+  it('says the same once removed while reading', async () => {
+    const { wrapper } = await mountAt('/chats/room1')
+    await advance(0)
+    expect(wrapper.find('.chat__header').exists()).toBe(true)
+    server.out = true // removed: the next poll is a 403
+    await advance(1000)
+    expect(wrapper.text()).toContain('This chat does not exist or you are not in it')
+  })
+})
+
+describe('ChatPage header', () => {
+  it('reads the chat again when a join or a rename is told in it', async () => {
+    const { wrapper } = await mountAt('/chats/room1')
+    await advance(0)
+    expect(wrapper.find('.chat__header').text()).toContain('1 member')
+    server.addMember('bob')
+    server.title = 'Team'
+    const joined = server.add('', 'bob')
+    server.change(joined.seq, { kind: 'system', event: { type: 'join', user: joined.user } })
+    await advance(1000)
+    expect(wrapper.find('h1').text()).toBe('Team')
+    expect(wrapper.find('.chat__header').text()).toContain('2 members')
+  })
+
+  it('opens the member panel from the member count, and goes home after leaving', async () => {
+    const { wrapper, router } = await mountAt('/chats/room1')
+    await advance(0)
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === '1 member')
+      ?.trigger('click')
+    expect(wrapper.find('[role="dialog"]').exists()).toBe(true)
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Leave chat')
+      ?.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Leave')
+      ?.trigger('click')
+    await advance(0)
+    expect(router.currentRoute.value.name).toBe('home')
   })
 })

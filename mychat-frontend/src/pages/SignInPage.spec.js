@@ -4,8 +4,13 @@ import SignInPage from './SignInPage.vue'
 
 describe('SignInPage', () => {
   it('says why when sent here from an invite link', async () => {
+    const { wrapper } = await mountAt('/signin?redirect=/join/abc', SignInPage)
+    expect(wrapper.find('.hint').text()).toContain('join the chat you were invited to')
+  })
+
+  it('says why when sent here from a chat', async () => {
     const { wrapper } = await mountAt('/signin?redirect=/chats/abc', SignInPage)
-    expect(wrapper.find('.hint').exists()).toBe(true)
+    expect(wrapper.find('.hint').text()).toBe('Sign in to open this chat.')
   })
 
   it('still renders when the redirect is given twice (an array) or is not a site path', async () => {

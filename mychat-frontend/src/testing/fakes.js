@@ -70,6 +70,11 @@ export class FakeChatServer {
   /** @type {import('../api/types.js').PublicUser} the signed-in user */ me
   /** @type {import('../api/types.js').Config} */ config
   /** @type {import('../api/types.js').Command[]} */ commands
+  /** @type {string} the chat's title */ title
+  /** @type {'group' | 'direct'} */ kind
+  /** @type {import('../api/types.js').Member[]} longest-standing first; the first is the owner */ members
+  /** @type {string} the current invite code */ inviteCode
+  /** @type {boolean} the signed-in user is out (left, removed, or the chat deleted): 403 */ out
 
   constructor(uri = 'room1') {
     this.uri = uri
@@ -90,6 +95,24 @@ export class FakeChatServer {
     this.me = userNamed('me')
     this.config = { ...FAKE_CONFIG }
     this.commands = []
+    this.title = ''
+    this.kind = 'group'
+    this.members = []
+    this.join(this.me)
+    this.inviteCode = 'code1'
+    this.out = false
+  }
+
+  /** @param {import('../api/types.js').PublicUser} user a member from now on (the first one owns the chat) */
+  join(user) {
+    if (this.members.some((m) => m.user.id === user.id)) return
+    const role = this.members.length ? 'member' : 'owner'
+    this.members.push({ user, role, joined_at: new Date(START + this.members.length).toISOString() })
+  }
+
+  /** @param {string} username someone else joins */
+  addMember(username) {
+    this.join(userNamed(username))
   }
 
   /**
@@ -161,14 +184,22 @@ export class FakeChatServer {
     return this.change(seq, { reactions: next })
   }
 
-  /** The chat as GET /api/chats/ and joining describe it. */
+  /**
+   * The chat as GET /api/chats/ and joining describe it.
+   * @returns {import('../api/types.js').Session}
+   */
   session() {
     const created = new Date(START).toISOString()
+    const owner = this.members.find((m) => m.role === 'owner')?.user ?? this.me
     return {
       uri: this.uri,
-      title: '',
-      owner: this.me,
-      members: [this.me],
+      kind: this.kind,
+      title: this.title,
+      owner,
+      members: this.members.map((m) => m.user),
+      member_count: this.members.length,
+      role: this.kind === 'group' && owner.id === this.me.id ? 'owner' : 'member',
+      invite: this.kind === 'group' ? { code: this.inviteCode, url: `http://localhost/join/${this.inviteCode}` } : null,
       created_at: created,
       last_seq: this.messages.length,
       rev: this.rev,
@@ -205,8 +236,16 @@ export class FakeChatServer {
     if (route === 'GET /api/config/') return fakeResponse(200, this.config)
     if (route === 'GET /auth/users/me/') return fakeResponse(200, this.me)
     if (route === 'GET /api/commands/') return fakeResponse(200, this.commands)
-    if (route === 'GET /api/chats/') return fakeResponse(200, [this.session()])
+    if (route === 'GET /api/chats/') return fakeResponse(200, this.out ? [] : [this.session()])
+    if (route === 'POST /api/chats/') return fakeResponse(201, this.session())
+    if (route === 'POST /api/chats/join/') return this.joinWith(JSON.parse(init.body).code)
+    if (url.pathname.startsWith(chat) && this.out) return fakeResponse(403, { detail: 'You are not a member.' })
+    if (route === `GET ${chat}`) return fakeResponse(200, this.session())
     if (route === `POST ${chat}members/`) return fakeResponse(200, this.session())
+    if (route === `GET ${chat}members/`) return this.memberPage(url)
+    if (method === 'DELETE' && url.pathname.startsWith(`${chat}members/`)) return this.removeMember(url.pathname)
+    if (['PATCH', 'DELETE'].includes(method) && url.pathname === chat) return this.manage(method, init.body)
+    if (route === `POST ${chat}invite/`) return this.manage('RESET')
     if (route === `POST ${chat}messages/`) return this.postMessage(headers, init.body)
     if (route === `GET ${chat}messages/`) return this.listMessages(url, headers)
     const one = new RegExp(`^${chat}messages/(\\d+)/(?:reactions/([^/]+)/)?$`).exec(url.pathname)
@@ -228,6 +267,54 @@ export class FakeChatServer {
       return fakeResponse(204)
     }
     return fakeResponse(404, { detail: 'Not found.' })
+  }
+
+  /** @param {string} code */
+  joinWith(code) {
+    if (code !== this.inviteCode || this.kind !== 'group') {
+      return fakeResponse(404, { detail: 'This invite link is not valid (it may have been reset).' })
+    }
+    const known = this.members.some((m) => m.user.id === this.me.id) && !this.out
+    this.out = false
+    this.join(this.me)
+    return fakeResponse(known ? 200 : 201, this.session())
+  }
+
+  /** @param {URL} url */
+  memberPage(url) {
+    const page = Number(url.searchParams.get('page') || 1)
+    const results = this.members.slice((page - 1) * 50, page * 50)
+    const more = this.members.length > page * 50
+    const next = more ? `http://localhost${url.pathname}?page=${page + 1}` : null
+    return fakeResponse(200, { count: this.members.length, next, previous: null, results })
+  }
+
+  /** @param {string} path …/members/<id or me>/ */
+  removeMember(path) {
+    const which = path.split('/').at(-2)
+    const id = which === 'me' ? this.me.id : Number(which)
+    const isOwner = this.session().role === 'owner'
+    if (id !== this.me.id && !isOwner) return fakeResponse(403, { detail: "Only the chat's owner can remove members." })
+    if (!this.members.some((m) => m.user.id === id)) return fakeResponse(404, { detail: 'No member with this id.' })
+    this.members = this.members.filter((m) => m.user.id !== id)
+    if (id === this.me.id) this.out = true
+    return fakeResponse(204)
+  }
+
+  /**
+   * The owner's actions: PATCH (rename), DELETE (the chat), RESET (the invite).
+   * @param {string} action
+   * @param {string} [body]
+   */
+  manage(action, body) {
+    if (this.session().role !== 'owner') return fakeResponse(403, { detail: "Only the chat's owner can do that." })
+    if (action === 'DELETE') {
+      this.out = true
+      return fakeResponse(204)
+    }
+    if (action === 'RESET') this.inviteCode = `${this.inviteCode}x`
+    else this.title = JSON.parse(body ?? '{}').title.trim()
+    return fakeResponse(200, this.session())
   }
 
   /**

@@ -11,12 +11,13 @@ export function formatTime(iso) {
 }
 
 /**
- * A chat's name: its title, else who is in it (leaving out the viewer).
- * @param {{title?: string, members?: readonly import('../api/types.js').PublicUser[]} | null | undefined} chat
+ * A chat's name: its title, else who is in it (leaving out the viewer); a direct chat is the other person's name.
+ * @param {{title?: string, kind?: string, members?: readonly import('../api/types.js').PublicUser[]} | null | undefined} chat
  * @param {{username: string} | null | undefined} viewer
  */
 export function chatName(chat, viewer) {
   if (chat?.title) return chat.title
   const others = (chat?.members ?? []).map((m) => m.username).filter((name) => name !== viewer?.username)
+  if (chat?.kind === 'direct') return others[0] ?? 'Direct chat (the other person left)'
   return others.length ? others.join(', ') : 'New chat'
 }
