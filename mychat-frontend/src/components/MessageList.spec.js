@@ -22,6 +22,7 @@ const history = [
   fakeMessage({ seq: 2, user: alice, message: 'morning', created_at: today(0, 1) }),
   fakeMessage({ seq: 3, user: alice, message: 'still me', created_at: today(0, 3) }),
   fakeMessage({ seq: 4, user: bob, message: 'hi alice', created_at: today(0, 4) }),
+  // The viewer (id 2) is bob: his own join reads "You joined".
   fakeMessage({ seq: 5, kind: 'system', user: bob, event: { type: 'join', user: bob }, created_at: today(0, 5) }),
 ]
 
@@ -49,7 +50,7 @@ describe('MessageList', () => {
       if (li.classes('system-message')) return `(${li.text()})`
       return li.find('.message__author').exists() ? li.find('.message__author').text() : '+'
     })
-    expect(rows).toEqual(['[Yesterday]', 'alice', '[Today]', 'alice', '+', 'bob', '(bob joined)'])
+    expect(rows).toEqual(['[Yesterday]', 'alice', '[Today]', 'alice', '+', 'bob', '(You joined)'])
   })
 
   it('is a log, and a separator is a heading, not a list item read as a message', () => {
