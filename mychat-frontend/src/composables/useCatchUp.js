@@ -24,7 +24,7 @@ export function useCatchUp(uri, store, { pageSize, isRunning, onSuccess, onError
 
   async function loadLatest() {
     const { data } = await listMessages(uri, { limit: pageSize })
-    store.replaceWindow(data)
+    store.showLatest(data)
     store.advanceTo(data.rev)
   }
 

@@ -68,7 +68,7 @@ export function useHistory(uri, store, { pageSize, onError }) {
   async function jumpToLatest() {
     if (!store.hasNewer.value) return
     const { data } = await listMessages(uri, { limit: pageSize })
-    store.replaceWindow(data)
+    store.showLatest(data)
   }
 
   return { loadingOlder, loadingNewer, loadOlder, loadNewer, jumpTo, jumpToLatest }

@@ -80,7 +80,7 @@ export function useMessageStore() {
       upsert(changes, belongs)
     },
     /**
-     * A page that becomes the whole window: the newest page, or the page around a jump.
+     * The page around a jump becomes the whole window.
      * @param {{messages: Message[], last_seq: number}} page
      */
     replaceWindow(page) {
@@ -88,6 +88,20 @@ export function useMessageStore() {
       noteLastSeq(page)
       windowStart.value = page.messages[0]?.seq ?? page.last_seq + 1
       hasNewer.value = (page.messages.at(-1)?.seq ?? 0) < lastSeq.value
+    },
+    /**
+     * The newest page becomes the window at the live end. Messages already here that are newer
+     * than the page (a message sent while the page was on its way) stay: they are newer still.
+     * @param {{messages: Message[], last_seq: number}} page
+     */
+    showLatest(page) {
+      const pageEnd = page.messages.at(-1)?.seq ?? page.last_seq
+      const newer = messages.value.filter((m) => m.seq > pageEnd)
+      messages.value = [...page.messages]
+      noteLastSeq(page)
+      windowStart.value = page.messages[0]?.seq ?? page.last_seq + 1
+      hasNewer.value = false
+      upsert(newer, () => true)
     },
     /** @param {{messages: Message[], last_seq: number}} page history just before the window */
     addOlder(page) {

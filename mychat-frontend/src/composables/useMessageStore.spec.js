@@ -37,6 +37,16 @@ describe('useMessageStore', () => {
     expect(store.messages.value[2].deleted).toBe(true)
   })
 
+  it('keeps a message sent while the newest page was on its way, and stays at the live end', () => {
+    const store = useMessageStore()
+    store.apply([message(2)]) // the answer to a POST that overtook the first page
+    store.showLatest(page([message(1)], 1)) // the page was read before that message was stored
+    expect(seqs(store)).toEqual([1, 2])
+    expect(store.hasNewer.value).toBe(false)
+    store.apply([message(3, { rev: 5 })])
+    expect(seqs(store)).toEqual([1, 2, 3])
+  })
+
   it('fills a hole inside the window but leaves history before it to paging', () => {
     const store = useMessageStore()
     store.replaceWindow(page([message(5), message(7)]))
