@@ -109,9 +109,11 @@ def server(
     ws: str = "websockets-sansio",
     log_level: str = "info",
     root: Path = ROOT,
+    access_log: bool = False,
 ):
     """A uvicorn process serving backend.asgi on a free port, as `make serve` runs it; yields its URL.
-    `root` may name another checkout of the project (a benchmark's "before")."""
+    `root` may name another checkout of the project (a benchmark's "before"); `access_log` turns
+    uvicorn's line per request back on (as `make run` had it before it kept a log of its own)."""
     port = free_port()
     command = [
         sys.executable,
@@ -133,6 +135,8 @@ def server(
         "--log-level",
         log_level,
     ]
+    if not access_log:
+        command.append("--no-access-log")
     with open(log, "ab") as output:
         process = subprocess.Popen(command, cwd=root, env=env, stdout=output, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
