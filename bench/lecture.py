@@ -90,6 +90,7 @@ def main():
     parser.add_argument("--source", type=Path, default=ROOT, help="the checkout to serve (default: this one)")
     parser.add_argument("--protocol", choices=["since", "after"], default="since")
     parser.add_argument("--access-log", action="store_true", help="uvicorn's access log on, as make run had it")
+    parser.add_argument("--keep", action="store_true", help="keep the server's log and database")
     options = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="mychat-lecture-"))
@@ -116,7 +117,10 @@ def main():
             f"{r['errors']} | {r['polls_per_s']:.0f} | {r['poll_p99_ms']:.0f} | {r['full_answers']} | "
             f"{r['server_cpu_percent']:.0f} | {r['load_cpu_percent']}"
         )
-    shutil.rmtree(tmp, ignore_errors=True)
+    if options.keep:
+        print(f"server log and database kept in {tmp}")
+    else:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

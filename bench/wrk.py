@@ -36,17 +36,17 @@ end
 """
 
 
-def wrk(url: str, *, headers: dict, connections: int, seconds: int, lua: str = "", threads: int = 2) -> dict:
+def wrk(url: str, *, headers: dict, connections: int, seconds: int, lua: str = "", threads: int = 2, args=()) -> dict:
     """Run wrk; returns {requests, seconds, rps, p50_ms, p90_ms, p99_ms, errors, load_cpu_percent}:
     the last is the load generator's own CPU use, in percent of one core, to show it is not the bottleneck."""
     script = Path(tempfile.mkstemp(suffix=".lua")[1])
     script.write_text(lua + REPORT)
-    args = ["wrk", "-t", str(threads if connections > 1 else 1), "-c", str(connections), "-d", f"{seconds}s"]
-    args += ["-s", str(script)]
+    command = ["wrk", "-t", str(threads if connections > 1 else 1), "-c", str(connections), "-d", f"{seconds}s"]
+    command += ["-s", str(script)]
     for name, value in headers.items():
-        args += ["-H", f"{name}: {value}"]
+        command += ["-H", f"{name}: {value}"]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    finished = subprocess.run([*args, url], capture_output=True, text=True)
+    finished = subprocess.run([*command, url, "--", *map(str, args)], capture_output=True, text=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     script.unlink()
     if finished.returncode:
