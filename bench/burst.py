@@ -71,8 +71,9 @@ def run_row(root: Path, database: str, clients: int, extra_env: dict) -> dict:
         log = tmp / "server.log"
         base = stack.enter_context(server(env, log=log, root=root, log_level="warning"))
         teacher = auth(sign_up(base, "teacher")[1])
-        uri = httpx.post(f"{base}/api/chats/", headers=teacher, json={"title": "Lesson"}).json()["uri"]
-        burst = asyncio.run(class_burst(base, uri, clients))
+        chat = httpx.post(f"{base}/api/chats/", headers=teacher, json={"title": "Lesson"}).json()
+        uri = chat["uri"]
+        burst = asyncio.run(class_burst(base, chat, clients))
         stored = stored_texts(base, uri, teacher)
         log_text = log.read_text(errors="replace")
     shutil.rmtree(tmp, ignore_errors=True)

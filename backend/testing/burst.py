@@ -56,7 +56,7 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
-async def _person(http: httpx.AsyncClient, base: str, uri: str, name: str, burst: Burst, start: asyncio.Event):
+async def _person(http: httpx.AsyncClient, base: str, chat: dict, name: str, burst: Burst, start: asyncio.Event):
     async def call(step: str, path: str, **kwargs) -> httpx.Response | None:
         began = time.perf_counter()
         try:
@@ -76,23 +76,24 @@ async def _person(http: httpx.AsyncClient, base: str, uri: str, name: str, burst
     if login is None:
         return
     headers = auth(login.json()["auth_token"])
-    if await call("join", f"/api/chats/{uri}/members/", headers=headers) is None:
+    if await call("join", "/api/chats/join/", json={"code": chat["invite"]["code"]}, headers=headers) is None:
         return
     for n in range(POSTS_PER_CLIENT):
         text = f"{name} says hello #{n + 1}"
         # The key is what makes the app's retries safe; the burst sends each message once.
         post_headers = {**headers, "Idempotency-Key": secrets.token_hex(8)}
-        if await call("post", f"/api/chats/{uri}/messages/", json={"message": text}, headers=post_headers):
+        if await call("post", f"/api/chats/{chat['uri']}/messages/", json={"message": text}, headers=post_headers):
             burst.sent_texts.append(text)
 
 
-async def class_burst(base: str, uri: str, clients: int, *, prefix: str = "pupil", timeout: float = 300) -> Burst:
-    """Every client starts at the same moment; returns what each call answered and how long it took."""
+async def class_burst(base: str, chat: dict, clients: int, *, prefix: str = "pupil", timeout: float = 300) -> Burst:
+    """Every client starts at the same moment and joins `chat` (the session as its owner sees it,
+    invite included); returns what each call answered and how long it took."""
     burst = Burst(clients)
     start = asyncio.Event()
     limits = httpx.Limits(max_connections=None, max_keepalive_connections=None)
     async with httpx.AsyncClient(timeout=timeout, limits=limits) as http:
-        people = [asyncio.create_task(_person(http, base, uri, f"{prefix}{i}", burst, start)) for i in range(clients)]
+        people = [asyncio.create_task(_person(http, base, chat, f"{prefix}{i}", burst, start)) for i in range(clients)]
         await asyncio.sleep(0.1)  # every task is waiting at the start line
         began, cpu_began = time.perf_counter(), time.process_time()
         start.set()
@@ -103,7 +104,8 @@ async def class_burst(base: str, uri: str, clients: int, *, prefix: str = "pupil
 
 
 def stored_texts(base: str, uri: str, headers: dict) -> list[str]:
-    """Every message of the chat, read back through the API's cursor (`after=`)."""
+    """Every text message of the chat (system messages such as joins left out), read back through
+    the API's cursor (`after=`)."""
     texts, after = [], 0
     with httpx.Client(headers=headers, timeout=60) as client:
         while True:
@@ -112,5 +114,5 @@ def stored_texts(base: str, uri: str, headers: dict) -> list[str]:
             messages = page.json()["messages"]
             if not messages:
                 return texts
-            texts += [message["message"] for message in messages]
+            texts += [message["message"] for message in messages if message["kind"] != "system"]
             after = messages[-1]["seq"]

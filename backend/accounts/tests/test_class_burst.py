@@ -31,9 +31,10 @@ def sqlite_env(tmp_path, **overrides):
 def test_a_class_of_40_arriving_at_once_all_get_in_and_every_message_is_stored_once(tmp_path):
     with server(sqlite_env(tmp_path), log=tmp_path / "server.log") as base:
         teacher = auth(sign_up(base, "teacher")[1])
-        uri = httpx.post(f"{base}/api/chats/", headers=teacher, json={"title": "Lesson"}).json()["uri"]
+        chat = httpx.post(f"{base}/api/chats/", headers=teacher, json={"title": "Lesson"}).json()
+        uri = chat["uri"]
 
-        burst = asyncio.run(class_burst(base, uri, CLASS_SIZE))
+        burst = asyncio.run(class_burst(base, chat, CLASS_SIZE))
         stored = Counter(stored_texts(base, uri, teacher))
 
     assert [(c.step, c.status, c.detail[:200]) for c in burst.server_errors()] == []

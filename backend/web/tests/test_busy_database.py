@@ -20,7 +20,7 @@ def locked(*args, **kwargs):
 @pytest.mark.django_db
 @pytest.mark.parametrize("call", ["join", "post"])
 def test_a_locked_database_is_a_503_with_retry_after_over_rest(monkeypatch, client_for, alice, bob, chat, call):
-    monkeypatch.setattr(services, "membership_join", locked)
+    monkeypatch.setattr(services, "membership_join_by_invite", locked)
     monkeypatch.setattr(services, "message_create", locked)
     response = join(client_for(bob), chat) if call == "join" else post_message(client_for(alice), chat, "hi")
 
