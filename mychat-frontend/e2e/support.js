@@ -5,10 +5,12 @@ import { expect } from '@playwright/test'
 export const suffix = process.env.MYCHAT_E2E_BASE_URL ? `_${Date.now().toString(36)}` : ''
 export const password = 'correct-Horse-battery-9'
 
-/** A person in a browser context of their own (desktop, or a phone-sized screen). */
+/** A person in a browser context of their own (desktop, or a phone: small, touch, no hover). */
 export async function person(browser, baseURL, { phone = false } = {}) {
   const context = await browser.newContext({
-    viewport: phone ? { width: 360, height: 740 } : { width: 960, height: 720 },
+    ...(phone
+      ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }
+      : { viewport: { width: 960, height: 720 } }),
   })
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL })
   return context.newPage()
