@@ -4,10 +4,10 @@ It answers only when the token is valid, its user active and the user a member o
 (the very same checks as the full view, in one query), and only what it can answer exactly as
 the full view would: a 304 when the client's ETag is current; the empty page of a `since=<rev>`
 poll whose cursor is current (the poll right after news, which has no ETag for its new URL yet);
-and a `since=` page of changes whose message JSON is already rendered (rendering.py), spliced as
-the full view splices it. Anything else (a history page, a change not rendered in this process
-yet, a bad token, a non-member, an unknown URI, a malformed query, a database hiccup) falls
-through to the full view.
+and a `since=` page of changes, its message JSON rendered once per change and process
+(rendering.py) and spliced as the full view splices it. Anything else (a history page, a bad
+token, a non-member, an unknown URI, a malformed query, a database hiccup) falls through to the
+full view.
 """
 
 import re
@@ -23,7 +23,7 @@ from backend.web.lanes import LaneRequest, LaneResponse, run_in_lane
 
 from .models import ChatSession, Membership, Message
 from .paging import PageQuery, etag_matches, page_etag, parse_page_query
-from .rendering import cached_messages_json, page_json
+from .rendering import changes_json, page_json
 
 MESSAGES_PATH = re.compile(r"^/api/chats/(?P<uri>[A-Za-z0-9_-]{1,32})/messages/$")
 
@@ -74,12 +74,27 @@ def changed_after(session_id: int, since: int, limit: int) -> list[tuple[int, in
         return None
 
 
-def read(uri: str, token_key: str, query: PageQuery) -> tuple[Counters, list[tuple[int, int]] | None] | None:
-    """On a lane thread: the counters, then (for a `since=` poll with news) what changed."""
+@dataclass(frozen=True)
+class Changes:
+    revs: list[tuple[int, int]]  # (id, rev) of up to limit + 1 changes, in rev order
+    messages: list[bytes] | None  # the JSON of the first `limit` of them, if the lane can serve it
+
+
+def read(uri: str, token_key: str, query: PageQuery) -> tuple[Counters, Changes | None] | None:
+    """On a lane thread: the counters, then (for a `since=` poll with news) what changed, with its
+    JSON (rendered once per process: rendering.changes_json)."""
     counters = member_counters(uri, token_key)
     if counters is None or query.since is None or query.since >= counters.rev:
-        return counters and (counters, [])
-    return counters, changed_after(counters.session_id, query.since, query.limit)
+        return counters and (counters, Changes([], []))
+    revs = changed_after(counters.session_id, query.since, query.limit)
+    if revs is None:
+        return counters, None
+    try:
+        messages = changes_json(revs[: query.limit])
+    except DatabaseError:
+        connection.close()
+        messages = None
+    return counters, Changes(revs, messages)
 
 
 async def poll(request: LaneRequest) -> LaneResponse | None:
@@ -102,11 +117,9 @@ async def poll(request: LaneRequest) -> LaneResponse | None:
     etag = page_etag(rev=counters.rev, query=query)
     if if_none_match and etag_matches(if_none_match.decode("latin-1"), etag):
         return LaneResponse(304, [(b"etag", etag.encode()), *headers])
-    if query.since is None or changes is None:
+    if query.since is None or changes is None or changes.messages is None:
         return None
-    messages = cached_messages_json(changes[: query.limit])
-    if messages is None:
-        return None  # rendered nowhere yet in this process: the full view renders it, once
+    messages, changes = changes.messages, changes.revs
     has_more = len(changes) > query.limit
     newest = max([counters.rev, *(rev for _, rev in changes)])
     cursor = changes[query.limit - 1][1] if has_more else newest

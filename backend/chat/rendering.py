@@ -16,6 +16,7 @@ CACHE_SIZE = 20_000  # messages; a few MB at most
 
 _cache: OrderedDict[tuple[int, int], bytes] = OrderedDict()
 _lock = threading.Lock()
+_rendering = threading.Lock()  # one rendering of news at a time: polls that miss together share it
 
 
 def _encode(data) -> bytes:
@@ -66,6 +67,24 @@ def cached_messages_json(keys: list[tuple[int, int]]) -> list[bytes] | None:
             _cache.move_to_end(key)
             found.append(cached)
     return found
+
+
+def changes_json(keys: list[tuple[int, int]]) -> list[bytes] | None:
+    """The JSON of each (id, rev), rendered here if this process has not yet (two queries), for
+    the poll lane: news posted through another process is rendered once per process, not once
+    per tab that asks for it at the same moment. None if a message has changed again meanwhile
+    (the caller falls back to the full view, which reads the newer rows)."""
+    if (found := cached_messages_json(keys)) is not None:
+        return found
+    with _rendering:
+        if (found := cached_messages_json(keys)) is not None:
+            return found  # another poll rendered it while this one waited
+        wanted = dict(keys)
+        messages = Message.objects.filter(pk__in=wanted).select_related("user", "reply_to__user")
+        by_id = {m.pk: m for m in messages if m.rev == wanted[m.pk]}
+        if len(by_id) != len(wanted):
+            return None
+        return messages_json([by_id[pk] for pk, _ in keys])
 
 
 def message_json(message: Message) -> bytes:

@@ -10,6 +10,7 @@ from rest_framework.authtoken.models import Token
 from backend.asgi import application
 from backend.chat import rendering
 from backend.chat.lean_poll import LANES, read
+from backend.chat.models import Message
 from backend.chat.paging import PageQuery
 from backend.testing.api import join, post_message, token_of
 from backend.web.lanes import LeanLanes
@@ -108,13 +109,37 @@ def test_the_lane_costs_one_query_idle_and_two_with_news(polled, alice, client_f
     token = token_of(alice)
     with CaptureQueriesContext(connection) as captured:
         counters, changes = read(uri, token, PageQuery(since=1))
-    assert (counters.rev, counters.last_seq, changes) == (1, 1, [])
+    assert (counters.rev, counters.last_seq, changes.revs, changes.messages) == (1, 1, [], [])
     assert len(captured) == 1
-    post_message(client_for(alice), uri, "news")
+    post_message(client_for(alice), uri, "news")  # rendered by the POST, in this process
     with CaptureQueriesContext(connection) as captured:
         counters, changes = read(uri, token, PageQuery(since=1))
-    assert [rev for _, rev in changes] == [2]
+    assert [rev for _, rev in changes.revs] == [2] and len(changes.messages) == 1
     assert len(captured) == 2
+
+
+def test_news_from_another_process_costs_the_first_poll_two_queries_more_and_the_rest_nothing(
+    polled, alice, client_for
+):
+    uri, _ = polled
+    token = token_of(alice)
+    post_message(client_for(alice), uri, "news")
+    rendering.clear_cache()  # as in another process than the one that took the POST
+    with CaptureQueriesContext(connection) as captured:
+        _, first = read(uri, token, PageQuery(since=1))
+    assert len(captured) == 4  # counters, changes, the message with its people, its reactions
+    with CaptureQueriesContext(connection) as captured:
+        _, second = read(uri, token, PageQuery(since=1))
+    assert len(captured) == 2 and second.messages == first.messages
+
+
+def test_a_message_changed_again_meanwhile_is_left_to_the_full_view(polled, alice, client_for):
+    uri, _ = polled
+    post_message(client_for(alice), uri, "news")
+    rendering.clear_cache()
+    message = Message.objects.get(session__uri=uri, seq=2)
+    assert rendering.changes_json([(message.pk, message.rev - 1)]) is None
+    assert rendering.changes_json([(message.pk, message.rev)]) is not None
 
 
 async def _token(user) -> str:
@@ -170,14 +195,24 @@ async def test_the_lane_pages_changes_like_django(polled, alice, client_for):
         assert lane.content == full.content and lane.headers["etag"] == full.headers["etag"]
 
 
-@pytest.mark.parametrize("case", ["not rendered here", "a non-member", "a revoked token", "a history page"])
+async def test_news_not_rendered_in_this_process_is_rendered_by_the_lane_as_django_would(polled, alice, client_for):
+    uri, _ = polled
+    token = await _token(alice)
+    await _post_as(client_for, alice, uri, "news")
+    rendering.clear_cache()  # as in another process than the one that took the POST
+    spy = FullStackSpy()
+    lane = await get(LeanLanes(spy, LANES), uri, token, query="?since=1")
+    full = await get(application, uri, token, query="?since=1")
+    assert spy.calls == 0
+    assert lane.status_code == 200 and lane.content == full.content
+    assert lane.headers["etag"] == full.headers["etag"]
+
+
+@pytest.mark.parametrize("case", ["a non-member", "a revoked token", "a history page"])
 async def test_a_poll_the_lane_cannot_answer_goes_to_django(polled, alice, bob, client_for, case):
     uri, _ = polled
     token = await _token(bob if case == "a non-member" else alice)
     query = "?after=0" if case == "a history page" else "?since=1"
-    if case == "not rendered here":
-        await _post_as(client_for, alice, uri, "news")
-        rendering.clear_cache()  # as in another process than the one that took the POST
     if case == "a revoked token":
         await Token.objects.filter(key=token).adelete()
     spy = FullStackSpy()
