@@ -207,7 +207,14 @@ DJOSER = {
     # Deleting an account would cascade to the chats it owns and to its messages in everyone
     # else's chats, tearing holes into their seq order. Only an admin may (and should rather
     # deactivate the user in the admin).
-    "PERMISSIONS": {"user_delete": ["rest_framework.permissions.IsAdminUser"]},
+    # Deleting oneself would cascade into others' chats; a username once shown in messages (and
+    # rendered into their cached JSON) must not change hands: both are for admins only.
+    "PERMISSIONS": {
+        "user_delete": ["rest_framework.permissions.IsAdminUser"],
+        "set_username": ["rest_framework.permissions.IsAdminUser"],
+        "username_reset": ["rest_framework.permissions.IsAdminUser"],
+        "username_reset_confirm": ["rest_framework.permissions.IsAdminUser"],
+    },
     # Djoser's, with the password hashed before the write transaction (issue 19).
     "SERIALIZERS": {"user_create": "backend.accounts.serializers.UserCreateSerializer"},
 }

@@ -150,6 +150,10 @@ class ChatConsumer(PushConsumer):
         except ValidationError as exc:
             errors = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
             return await self.send_json({"type": "error", "detail": "Invalid message.", "errors": errors} | _echo(key))
+        except PermissionDenied:  # removed, left or deactivated a moment ago (the close may still be on its way)
+            return await self.close(code=realtime.CLOSE_FORBIDDEN)
+        except Http404:  # the chat was deleted a moment ago
+            return await self.close(code=realtime.CLOSE_NOT_FOUND)
         except Throttled as exc:
             error = {"type": "error", "detail": exc.detail, "errors": {}, "retry_after": exc.wait}
             return await self.send_json(error | _echo(key))

@@ -8,7 +8,7 @@ see rev n+1 before rev n (on SQLite the IMMEDIATE transaction mode serialises wr
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from ..models import ChatSession, Message
+from ..models import ChatSession, Membership, Message
 from ..realtime import broadcast_message_on_commit
 
 
@@ -19,6 +19,15 @@ def session_lock(session: ChatSession) -> ChatSession:
     locked = ChatSession.objects.select_for_update().only(*fields).filter(pk=session.pk).first()
     if locked is None:
         raise Http404("This chat no longer exists.")
+    return locked
+
+
+def member_lock(session: ChatSession, user) -> ChatSession:
+    """session_lock for a change that `user` makes: they must still be an active member once the
+    lock is held (a removal, a leave or a deactivation that committed a moment earlier wins)."""
+    locked = session_lock(session)
+    if not Membership.objects.filter(session_id=session.pk, user_id=user.pk, user__is_active=True).exists():
+        raise PermissionDenied("You are not a member of this chat.")
     return locked
 
 

@@ -13,7 +13,7 @@ from .members import membership_add
 
 def direct_partner(*, user, username: object):
     """The active person named `username` for a direct chat with `user`: not oneself, not the bot."""
-    if not isinstance(username, str) or not username.strip():
+    if not isinstance(username, str) or not username.strip() or "\x00" in username:
         raise ValidationError({"direct": ["Give the username of the person to chat with."]})
     if username == settings.MYCHAT_BOT_USERNAME:
         raise ValidationError({"direct": ["The bot has no direct chats: write “/” commands in any chat."]})

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 
-from ..models import ChatSession, Membership, Role
+from ..models import ChatSession, Membership, Role, new_invite_code
 from ..notifications import notification_for_join
 from ..realtime import CLOSE_FORBIDDEN, close_chat_sockets_on_commit
 from .cursor import require, session_lock
@@ -62,9 +62,10 @@ def membership_join(*, session: ChatSession, user, invite_code: str | None = Non
 
 
 def _longest_standing_member(session: ChatSession) -> Membership | None:
-    """Who inherits a chat whose owner leaves: the earliest to join, never the bot."""
+    """Who inherits a chat whose owner leaves: the earliest to join whose account is active (a
+    deactivated heir could manage nothing), never the bot."""
     members = Membership.objects.filter(session=session).exclude(user__username=settings.MYCHAT_BOT_USERNAME)
-    return members.select_related("user").order_by("joined_at", "pk").first()
+    return members.select_related("user").order_by("-user__is_active", "joined_at", "pk").first()
 
 
 @transaction.atomic
@@ -93,6 +94,7 @@ def membership_leave(*, session: ChatSession, user) -> bool:
 @transaction.atomic
 def membership_remove(*, session: ChatSession, user, member_id: int) -> bool:
     """The owner removes a member (whose open sockets close at once); removing oneself is leaving.
+    The invite is reset too: the removed person has seen its code and must not walk back in.
     Returns whether the chat was deleted (only ever by leaving)."""
     if member_id == user.pk:
         return membership_leave(session=session, user=user)
@@ -104,6 +106,8 @@ def membership_remove(*, session: ChatSession, user, member_id: int) -> bool:
     if membership is None:
         raise Http404("No member with this id in this chat.")
     membership.delete()
+    session.invite_code = new_invite_code()
+    ChatSession.objects.filter(pk=session.pk).update(invite_code=session.invite_code)
     close_chat_sockets_on_commit(uri=locked.uri, code=CLOSE_FORBIDDEN, user_id=member_id)
     event = {"type": "remove", "user": user_ref(membership.user), "by": user_ref(user)}
     system_message_add(locked, session, user=user, event=event)

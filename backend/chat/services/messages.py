@@ -10,7 +10,7 @@ from ..models import ChatSession, Message, Notification, Reaction, Role
 from ..notifications import mentioned_member_ids, notifications_for_mentions
 from ..realtime import broadcast_message_on_commit
 from ..signals import message_created
-from .cursor import counters_save, message_for_change, replies_restamp, require, rev_next, session_lock
+from .cursor import counters_save, member_lock, message_for_change, replies_restamp, require, rev_next, session_lock
 from .text import clean_idempotency_key, clean_message_text, clean_seq
 
 
@@ -32,7 +32,7 @@ def message_create(
     text = clean_message_text(text)
     idempotency_key = clean_idempotency_key(idempotency_key)
     reply_seq = None if reply_to is None else clean_seq(reply_to, field="reply_to")
-    locked = session_lock(session)
+    locked = session_lock(session) if is_bot else member_lock(session, user)
     if idempotency_key:
         earlier = (
             Message.objects.select_related("user", "reply_to__user")
@@ -46,6 +46,8 @@ def message_create(
         original = Message.objects.filter(session=session, seq=reply_seq).select_related("user").first()
         if original is None:
             raise ValidationError({"reply_to": ["No message with this seq in this chat."]})
+        if original.kind != Message.Kind.TEXT:
+            raise ValidationError({"reply_to": ["A reply answers a message, not a notice such as a join."]})
     now = timezone.now()
     locked.last_seq += 1
     message = Message.objects.create(
@@ -72,7 +74,7 @@ def message_create(
 def message_edit(*, session: ChatSession, user, seq: int, text: object) -> Message:
     """The author changes the text. Members newly @mentioned hear of it; a "/" message is not answered again."""
     text = clean_message_text(text)
-    locked = session_lock(session)
+    locked = member_lock(session, user)
     message = message_for_change(session=session, seq=seq)
     require(message.kind == Message.Kind.TEXT and message.user_id == user.pk, "Only its author can edit a message.")
     if message.deleted:
@@ -96,7 +98,7 @@ def message_edit(*, session: ChatSession, user, seq: int, text: object) -> Messa
 def message_delete(*, session: ChatSession, user, seq: int) -> Message:
     """The author, or the chat's owner, takes a message back. It stays as a tombstone (seq stays
     gapless) without its text, reactions or mention notifications. Deleting twice changes nothing."""
-    locked = session_lock(session)
+    locked = member_lock(session, user)
     message = message_for_change(session=session, seq=seq)
     require(
         message.kind == Message.Kind.TEXT and (user.pk == message.user_id or locked.role_of(user.pk) == Role.OWNER),

@@ -8,7 +8,7 @@ from backend.web.errors import Conflict
 
 from ..models import MAX_EMOJI_LENGTH, ChatSession, Message, Reaction
 from ..realtime import broadcast_message_on_commit
-from .cursor import counters_save, message_for_change, rev_next, session_lock
+from .cursor import counters_save, member_lock, message_for_change, rev_next
 
 MAX_DISTINCT_REACTIONS = 40  # per message: enough for any real use, not a canvas for spam
 
@@ -24,6 +24,8 @@ def _changeable(session: ChatSession, seq: int) -> Message:
     message = message_for_change(session=session, seq=seq)
     if message.deleted:
         raise Conflict("This message was deleted.")
+    if message.kind != Message.Kind.TEXT:
+        raise ValidationError({"seq": ["Reactions go on messages, not on notices such as a join."]})
     return message
 
 
@@ -38,7 +40,7 @@ def _changed(locked: ChatSession, session: ChatSession, message: Message) -> Mes
 @transaction.atomic
 def reaction_add(*, session: ChatSession, user, seq: int, emoji: object) -> Message:
     emoji = clean_emoji(emoji)
-    locked = session_lock(session)
+    locked = member_lock(session, user)
     message = _changeable(session, seq)
     reactions = Reaction.objects.filter(message=message)
     if reactions.filter(user=user, emoji=emoji).exists():
@@ -54,7 +56,7 @@ def reaction_add(*, session: ChatSession, user, seq: int, emoji: object) -> Mess
 @transaction.atomic
 def reaction_remove(*, session: ChatSession, user, seq: int, emoji: object) -> Message:
     emoji = clean_emoji(emoji)
-    locked = session_lock(session)
+    locked = member_lock(session, user)
     message = _changeable(session, seq)
     if not Reaction.objects.filter(message=message, user=user, emoji=emoji).delete()[0]:
         return message

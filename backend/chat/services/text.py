@@ -20,6 +20,8 @@ def clean_message_text(text: object) -> str:
         raise ValidationError({"message": ["May not be blank."]})
     if len(text) > MAX_MESSAGE_LENGTH:
         raise ValidationError({"message": [f"At most {MAX_MESSAGE_LENGTH} characters (got {len(text)})."]})
+    if "\x00" in text:  # PostgreSQL cannot store it; nobody types it
+        raise ValidationError({"message": ["May not contain the NUL character."]})
     return text
 
 

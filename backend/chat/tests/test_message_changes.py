@@ -314,7 +314,7 @@ class TestQueryCounts:
 
     def test_an_edit_costs_a_fixed_number_of_queries(self, alices, chat, django_assert_num_queries):
         post_message(alices, chat, "a")
-        # token, session + membership; savepoint, lock, the message, save, its replies, the session's
-        # counters, release; then rendering the new rev reads its reactions.
-        with django_assert_num_queries(10):
+        # token, session + membership; savepoint, lock, the author still a member, the message, save,
+        # its replies, the session's counters, release; then rendering the new rev reads its reactions.
+        with django_assert_num_queries(11):
             assert edit(alices, chat, 1, "b").status_code == 200

@@ -41,7 +41,7 @@ class SessionListView(APIView):
     def post(self, request):
         """Start a group chat (201), or with `direct` open the private chat with that person (201,
         or 200 when it exists: whichever of the two had left it is back in)."""
-        data = json_object(request) if request.data else {}
+        data = json_object(request) if request.data != {} else {}  # no body: an untitled chat
         if "direct" in data:
             if data.get("title"):
                 raise ValidationError({"title": ["A direct chat has no title: it is named after the other person."]})
