@@ -40,10 +40,17 @@ def _text_condition(terms: tuple[str, ...]) -> Q:
 
 
 def message_search(
-    *, user, query: SearchQuery, session: ChatSession | None = None, before: int | None = None, limit: int
+    *,
+    user,
+    query: SearchQuery,
+    session: ChatSession | None = None,
+    before: int | None = None,
+    limit: int,
+    skip_commands: bool = False,
 ) -> tuple[list[Message], bool]:
     """(messages, has_more): what people wrote in the chats `user` is a member of now (membership is
-    a join of the query, not a filter afterwards), newest first, older than the message id `before`."""
+    a join of the query, not a filter afterwards), newest first, older than the message id `before`.
+    `skip_commands`: leave out "/" messages (the bot's /search would find itself)."""
     messages = Message.objects.filter(
         _text_condition(query.terms),
         session__memberships__user=user,
@@ -61,6 +68,8 @@ def message_search(
         messages = messages.filter(created_at__lt=query.before)
     if query.after is not None:
         messages = messages.filter(created_at__gte=query.after)
+    if skip_commands:
+        messages = messages.exclude(text__startswith="/")
     if before is not None:
         messages = messages.filter(pk__lt=before)
     rows = list(messages.select_related("session", "user", "reply_to__user").order_by("-pk")[: limit + 1])
