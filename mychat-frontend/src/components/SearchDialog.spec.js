@@ -79,7 +79,8 @@ describe('SearchDialog', () => {
   it('searches only this chat when asked to', async () => {
     server.add('pizza', 'bob')
     const { wrapper } = await openSearch({ currentUri: 'room1' })
-    expect(wrapper.find('input[value="chat"]').element.checked).toBe(true)
+    const thisChat = /** @type {HTMLInputElement} */ (wrapper.find('input[value="chat"]').element)
+    expect(thisChat.checked).toBe(true)
     await type(wrapper, 'pizza')
     expect(searches().at(-1)?.path).toBe('/api/search/?q=pizza&chat=room1&limit=20')
     await wrapper.find('input[value="all"]').setValue(true)
