@@ -11,7 +11,10 @@ class Substring(Lookup):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = self.process_rhs(compiler, connection)
         if connection.vendor == "postgresql":
-            return f"{lhs} ILIKE {rhs}", [*lhs_params, *rhs_params]
+            # Text without letter case (Chinese, Japanese, Korean, digits) needs no ILIKE, and LIKE
+            # is about three times faster where no index helps (a two-character word).
+            caseless = isinstance(self.rhs, str) and self.rhs.lower() == self.rhs.upper()
+            return f"{lhs} {'LIKE' if caseless else 'ILIKE'} {rhs}", [*lhs_params, *rhs_params]
         # SQLite's LIKE ignores the case of ASCII letters (there is no case in CJK scripts).
         return f"{lhs} LIKE {rhs} ESCAPE '\\'", [*lhs_params, *rhs_params]
 

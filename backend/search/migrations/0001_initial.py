@@ -36,9 +36,11 @@ SQLITE_BACKWARDS = [
     "DROP TRIGGER IF EXISTS search_message_delete",
     "DROP TABLE IF EXISTS search_message_fts",
 ]
+# fastupdate off: a new message goes into the index at once instead of a pending list that every
+# search reads through until the next vacuum (searches stay fast; see docs/performance.md).
 POSTGRES_FORWARDS = [
     "CREATE INDEX IF NOT EXISTS search_message_trgm ON chat_message USING gin (text gin_trgm_ops) "
-    "WHERE kind = 'text' AND NOT deleted AND NOT is_bot",
+    "WITH (fastupdate = off) WHERE kind = 'text' AND NOT deleted AND NOT is_bot",
 ]
 POSTGRES_BACKWARDS = ["DROP INDEX IF EXISTS search_message_trgm"]
 
