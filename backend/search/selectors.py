@@ -3,6 +3,7 @@ text the match is."""
 
 import re
 
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.expressions import RawSQL
@@ -65,7 +66,11 @@ def message_search(
     if query.chat is not None:
         messages = messages.filter(Q(session__uri=query.chat) | Q(session__title__iexact=query.chat))
     if query.author is not None:
-        messages = messages.filter(user__username__iexact=query.author)
+        # The author's id first (one indexed lookup), so the message query filters on a column.
+        author = get_user_model().objects.filter(username__iexact=query.author).values_list("pk", flat=True).first()
+        if author is None:
+            return [], False
+        messages = messages.filter(user_id=author)
     if query.before is not None:
         messages = messages.filter(created_at__lt=query.before)
     if query.after is not None:

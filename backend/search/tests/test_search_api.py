@@ -255,3 +255,5 @@ def test_a_page_costs_a_fixed_number_of_queries(alices, bobs, chat, django_asser
         assert len(found(alices, "note")) == 11
     with django_assert_num_queries(3):  # and the chat's membership
         assert len(found(alices, "note", chat=chat)) == 11
+    with django_assert_num_queries(3):  # and the author's id
+        assert found(alices, "note from:@bob") == ["note from bob"]
