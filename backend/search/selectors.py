@@ -50,7 +50,7 @@ def message_search(
     skip_commands: bool = False,
 ) -> tuple[list[Message], bool]:
     """(messages, has_more): what people wrote in the chats `user` is a member of now (membership is
-    a join of the query, not a filter afterwards), newest first, older than the message id `before`.
+    a condition of the query, not a filter afterwards), newest first, older than the message id `before`.
     `skip_commands`: leave out "/" messages (the bot's /search would find itself)."""
     # EXISTS, not a join: the database walks the messages newest first and stops at `limit`, instead
     # of gathering every message of the caller's chats and sorting them (bench/search.py).
