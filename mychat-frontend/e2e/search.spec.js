@@ -27,7 +27,7 @@ test('a person finds a message in another chat and lands on it', async ({ browse
   await signUp(alice, `alices${suffix}`)
   await signUp(bob, `bobs${suffix}`)
   await chatTogether(alice, bob)
-  const teamUri = new URL(alice.url()).pathname.split('/').at(-1)
+  const teamUri = new URL(alice.url()).pathname.split('/').at(-1) ?? ''
 
   await say(alice, '会议室在三楼, room 301')
   await expect(bob.getByText('会议室在三楼, room 301')).toBeVisible()
