@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "channels",
     "backend.accounts",
     "backend.chat",
+    "backend.search",
     "backend.autoreply",
 ]
 
@@ -196,6 +197,7 @@ REST_FRAMEWORK = {
         "change_message": os.environ.get("MYCHAT_CHANGE_RATE", "300/min"),
         "create_chat": os.environ.get("MYCHAT_CREATE_CHAT_RATE", "30/hour"),
         "join_chat": os.environ.get("MYCHAT_JOIN_CHAT_RATE", "60/hour"),
+        "search": os.environ.get("MYCHAT_SEARCH_RATE", "60/min"),
         "login": os.environ.get("MYCHAT_LOGIN_RATE", "10/min"),
         "signup": os.environ.get("MYCHAT_SIGNUP_RATE", "30/hour"),
     },

@@ -19,6 +19,7 @@ def single_page_app(request, *args, **kwargs):
 
 urlpatterns = [
     path("api/commands/", include("backend.autoreply.urls")),
+    path("api/search/", include("backend.search.urls")),
     path("api/", include("backend.chat.urls")),
     path("auth/", include("backend.accounts.urls")),
     path("healthz", healthz, name="healthz"),

@@ -1,7 +1,12 @@
-"""The built-in commands: /help, /ask, /kb, /search, /roll."""
+"""The built-in commands: /help, /ask (the documents), /kb, /search (this chat's messages), /roll."""
 
 import random
 import re
+
+from django.core.exceptions import ValidationError
+
+from backend.search.query import parse_query
+from backend.search.selectors import message_search
 
 from . import answers, ranking
 from .index import current_index
@@ -12,7 +17,7 @@ from .services import NotAllowed, document_remove_from_chat
 
 MAX_DICE = 100
 MAX_SIDES = 1000
-SEARCH_RESULTS = 3
+SEARCH_RESULTS = 5
 SNIPPET_CHARS = 220
 
 
@@ -24,7 +29,12 @@ def help_command(args: str) -> str:
             return f"There is no /{args.split()[0].lstrip('/')}. Type /help for the list."
         return f"{cmd.usage} — {cmd.help}"
     lines = [f"{cmd.usage} — {cmd.help}" for cmd in all_commands()]
-    return "Commands:\n" + "\n".join(lines) + "\nAnything else after / is a question for /ask."
+    return (
+        "Commands:\n"
+        + "\n".join(lines)
+        + "\n/search looks through this chat's messages; /ask answers from the documents."
+        + "\nAnything else after / is a question for /ask."
+    )
 
 
 @command(
@@ -89,21 +99,41 @@ def kb_command(args: str, context: Context) -> str:
 
 
 @command(
-    "search", usage="/search <words>", help="Show the 3 best-matching passages and where they come from.", context=True
+    "search",
+    usage="/search <words>",
+    help=f"The {SEARCH_RESULTS} latest messages of this chat containing the words, with links (documents: /ask).",
+    context=True,
 )
 def search_command(args: str, context: Context) -> str:
+    if context.session is None or context.user is None:
+        return "/search works inside a chat: it searches that chat's history. For the documents, use /ask."
     if not args:
-        return "Usage: /search <words>, e.g. /search invite link"
-    hits = ranking.search(args, k=SEARCH_RESULTS, session_id=getattr(context.session, "pk", None))
-    if not hits:
-        return f"No passage matches \u201c{args}\u201d."
-    lines = []
-    for number, hit in enumerate(hits, 1):
-        text = " ".join(hit.passage.text.split())
+        return (
+            'Usage: /search <words>, e.g. /search room number (from:@name, "a phrase" and before:2026-01-31 work too)'
+        )
+    try:
+        query = parse_query(args)
+    except ValidationError as exc:
+        return " ".join(exc.message_dict.get("q", ["That is not a search I can run."]))
+    messages, more = message_search(
+        user=context.user, query=query, session=context.session, limit=SEARCH_RESULTS, skip_commands=True
+    )
+    if not messages:
+        return f"Nothing in this chat matches \u201c{args}\u201d. For the documents, try /ask {args}"
+    lines = [f"The {len(messages)} latest messages matching \u201c{args}\u201d{' (there are more)' if more else ''}:"]
+    for number, message in enumerate(messages, 1):
+        text = " ".join(message.text.split())
         if len(text) > SNIPPET_CHARS:
-            text = text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
-        lines.append(f"{number}. {text}\n   — {ranking.source_label(hit.passage)}")
+            text = text[:SNIPPET_CHARS].rstrip() + " …"
+        when = message.created_at.strftime("%Y-%m-%d %H:%M")
+        link = f"/chats/{context.session.uri}?seq={message.seq}"
+        lines.append(f"{number}. [{message.user.username}, {when}]({link}): {_markdown_escaped(text)}")
     return "\n".join(lines)
+
+
+def _markdown_escaped(text: str) -> str:
+    """A quoted message as plain text inside the bot's Markdown reply: no links, emphasis or code of its own."""
+    return re.sub(r"([\\`*_{}\[\]()<>#+!|~>-])", r"\\\1", text)
 
 
 _DICE = re.compile(r"^(\d*)d(\d+)$", re.IGNORECASE)

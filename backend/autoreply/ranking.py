@@ -221,10 +221,3 @@ def search(query: str, *, k: int, session_id: int | None = None) -> list[Hit]:
     passages = Passage.objects.select_related("document").in_bulk([pk for pk, _ in ranked])
     # A passage deleted since the index was built is simply left out.
     return [Hit(passages[pk], score) for pk, score in ranked if pk in passages]
-
-
-def source_label(passage: Passage) -> str:
-    """The /search source line: title › section (path)."""
-    document = passage.document
-    section = f" › {passage.heading}" if passage.heading and passage.heading != document.title else ""
-    return f"{document.title}{section} ({document.source})"

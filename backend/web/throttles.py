@@ -47,6 +47,13 @@ class JoinChatThrottle(_Switchable, UserRateThrottle):
     scope = "join_chat"
 
 
+class SearchThrottle(_Switchable, UserRateThrottle):
+    """Searching: plenty for a person typing, not for a script reading every chat through it."""
+
+    scope = "search"
+    methods = ("GET",)
+
+
 def post_wait_seconds(user) -> int:
     """For posts that do not come through a DRF view (the WebSocket): the same limit, the same
     counter. 0 when the user may post now, else the seconds to wait."""

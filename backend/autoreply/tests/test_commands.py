@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from backend.autoreply.registry import answer
+from backend.autoreply.registry import Context, answer
+from backend.chat.services import message_create, session_create
 
 HELP_LIST = (
     "Commands:\n"
@@ -13,7 +14,8 @@ HELP_LIST = (
     "/help [command] — List the commands, or explain one.\n"
     "/kb list | remove <name> — This chat's own documents, which /ask answers from first.\n"
     "/roll NdM — Roll N dice with M sides (up to 100d1000).\n"
-    "/search <words> — Show the 3 best-matching passages and where they come from.\n"
+    "/search <words> — The 5 latest messages of this chat containing the words, with links (documents: /ask).\n"
+    "/search looks through this chat's messages; /ask answers from the documents.\n"
     "Anything else after / is a question for /ask."
 )
 ROLL_USAGE = "Usage: /roll NdM, e.g. /roll 2d6 (1–100 dice of 1–1000 sides)."
@@ -25,7 +27,10 @@ ROLL_USAGE = "Usage: /roll NdM, e.g. /roll 2d6 (1–100 dice of 1–1000 sides).
         ("/help", HELP_LIST),
         ("/", HELP_LIST),
         ("/help roll", "/roll NdM — Roll N dice with M sides (up to 100d1000)."),
-        ("/help /search", "/search <words> — Show the 3 best-matching passages and where they come from."),
+        (
+            "/help /search",
+            "/search <words> — The 5 latest messages of this chat containing the words, with links (documents: /ask).",
+        ),
         ("/help nope", "There is no /nope. Type /help for the list."),
     ],
 )
@@ -107,24 +112,48 @@ def test_a_question_sharing_one_word_with_a_document_is_not_answered(corpus):
 
 
 @pytest.mark.django_db
-def test_search_shows_three_passages_with_their_sources(corpus):
-    reply = answer("/search water").text
+def test_search_finds_this_chats_messages_newest_first_with_links(session, post, bob, alice):
+    post("The room is 301")
+    post("Lunch at noon")
+    post("Room changed to 405, *sorry*")
+    other = session_create(owner=alice, title="Elsewhere")
+    message_create(session=other, user=alice, text="room in the other chat")
+    said = post("/search room")
+    reply = answer(said.text, context=Context(session=session, user=alice)).text
     lines = reply.split("\n")
-    assert [line[:3] for line in lines[::2]] == ["1. ", "2. ", "3. "]
-    assert all(line.strip().startswith("— ") and "(backend/autoreply/tests/corpus/" in line for line in lines[1::2])
-    assert "Tomatoes need deep watering" in lines[0]
+    assert lines[0] == "The 2 latest messages matching \u201croom\u201d:"
+    assert re.fullmatch(
+        rf"1\. \[alice, [0-9-]+ [0-9:]+\]\(/chats/{session.uri}\?seq=3\): Room changed to 405, \\\*sorry\\\*", lines[1]
+    )
+    assert lines[2].endswith(f"(/chats/{session.uri}?seq=1): The room is 301")
+    assert len(lines) == 3
+
+
+@pytest.mark.django_db
+def test_search_finds_two_character_chinese_words(session, post, alice):
+    post("会议室在三楼")
+    reply = answer("/search 三楼", context=Context(session=session, user=alice)).text
+    assert reply.splitlines()[1].endswith("): 会议室在三楼")
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "said, answered",
     [
-        ("/search", "Usage: /search <words>, e.g. /search invite link"),
-        ("/search zyzzyva", "No passage matches \u201czyzzyva\u201d."),
+        (
+            "/search",
+            'Usage: /search <words>, e.g. /search room number (from:@name, "a phrase" and before:2026-01-31 work too)',
+        ),
+        ("/search zyzzyva", "Nothing in this chat matches \u201czyzzyva\u201d. For the documents, try /ask zyzzyva"),
+        ("/search before:soon", "before: takes a date as YYYY-MM-DD, e.g. before:2026-01-31."),
     ],
 )
-def test_search_without_results(corpus, said, answered):
-    assert answer(said).text == answered
+def test_search_without_results(session, alice, said, answered):
+    assert answer(said, context=Context(session=session, user=alice)).text == answered
+
+
+def test_search_outside_a_chat_says_where_it_works():
+    assert answer("/search room").text.startswith("/search works inside a chat")
 
 
 @pytest.mark.django_db

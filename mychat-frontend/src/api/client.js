@@ -8,6 +8,7 @@ import { ref } from 'vue'
  * @typedef {import('./types.js').Message} Message
  * @typedef {import('./types.js').MessagePage} MessagePage
  * @typedef {import('./types.js').Session} Session
+ * @typedef {import('./types.js').SearchPage} SearchPage
  * @typedef {import('./types.js').SessionCreate} SessionCreate
  * @typedef {import('./types.js').User} User
  * @typedef {import('./types.js').UserCreate} UserCreate
@@ -213,6 +214,14 @@ export const createChat = (fields = {}) => request('/api/chats/', { method: 'POS
  * @returns {Promise<Session>}
  */
 export const joinChat = (uri) => request(`${chatPath(uri)}/members/`, { method: 'POST' }).then((r) => r.data)
+
+/**
+ * GET /api/search/: messages of the caller's chats (or of `chat`) containing `q`, newest first.
+ * @param {{q: string, chat?: string | null, before?: string | null, limit?: number}} params
+ * @returns {Promise<SearchPage>} {results: [{chat, message, highlights}], next}
+ */
+export const searchMessages = ({ q, chat, before, limit }) =>
+  request(`/api/search/${query({ q, chat, before, limit })}`).then((r) => r.data)
 
 /**
  * `since`: the live cursor (messages changed after that rev); `after`, `before`, `around`: pages by seq;

@@ -239,6 +239,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["api_search_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/token/login/": {
         parameters: {
             query?: never;
@@ -592,6 +608,29 @@ export interface components {
          * @enum {string}
          */
         RoleEnum: "owner" | "member";
+        SearchChat: {
+            uri: string;
+            /** @description The chat's title ("" for a direct chat). */
+            title: string;
+            kind: components["schemas"]["SearchChatKindEnum"];
+        };
+        /**
+         * @description * `group` - group
+         *     * `direct` - direct
+         * @enum {string}
+         */
+        SearchChatKindEnum: "group" | "direct";
+        SearchPage: {
+            results: components["schemas"]["SearchResult"][];
+            /** @description Pass as `before` for the next (older) page; null when there is none. */
+            next: string | null;
+        };
+        SearchResult: {
+            chat: components["schemas"]["SearchChat"];
+            message: components["schemas"]["Message"];
+            /** @description [start, end) ranges of the matched words in message.message, in UTF-16 code units. */
+            highlights: number[][];
+        };
         SendEmailReset: {
             /** Format: email */
             email: string;
@@ -1175,6 +1214,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Notification"];
+                };
+            };
+        };
+    };
+    api_search_retrieve: {
+        parameters: {
+            query: {
+                /** @description The `next` of the previous page: older results. */
+                before?: string;
+                /** @description Only this chat (its URI); 403 if not a member, 404 unknown. */
+                chat?: string;
+                /** @description Results per page (default 20, max 50). */
+                limit?: number;
+                /** @description What to find (at most 200 characters): words (each a case-insensitive substring), "an exact phrase", and the filters from:@name, in:<chat title>, before:YYYY-MM-DD, after:YYYY-MM-DD. */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchPage"];
                 };
             };
         };

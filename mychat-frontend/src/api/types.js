@@ -16,6 +16,8 @@
 /** @typedef {Schemas['RoleEnum']} Role 'owner' | 'member' */
 /** @typedef {Schemas['SystemEvent']} SystemEvent what a system message tells: join, leave, remove, rename */
 
+/** @typedef {Schemas['SearchPage']} SearchPage {results, next}: a page of GET /api/search/ */
+/** @typedef {Schemas['SearchResult']} SearchResult {chat: {uri, title, kind}, message, highlights} */
 /** @typedef {Schemas['Config']} Config GET /api/config/: the limits the server enforces, read from their one home */
 
 export {}

@@ -95,3 +95,22 @@ describe('ChatPage message actions', () => {
     expect(wrapper.find('.chat__action-error').text()).toMatch(/no longer/)
   })
 })
+
+describe('ChatPage opened at a message (?seq=)', () => {
+  it('loads the history around it and highlights it', async () => {
+    for (let i = 1; i <= 150; i += 1) server.add(`message ${i}`, 'bob')
+    const { wrapper } = await mountAt('/chats/room1?seq=3')
+    await advance(500)
+    expect(server.requests.some((r) => r.path.includes('around=3'))).toBe(true)
+    expect(message(wrapper, 3).classes()).toContain('message--highlighted')
+  })
+
+  it('moves to another message of the same chat without reloading the page', async () => {
+    for (let i = 1; i <= 150; i += 1) server.add(`message ${i}`, 'bob')
+    const { wrapper, router } = await mountAt('/chats/room1')
+    await advance(500)
+    await router.push('/chats/room1?seq=140')
+    await advance(0)
+    expect(message(wrapper, 140).classes()).toContain('message--highlighted')
+  })
+})

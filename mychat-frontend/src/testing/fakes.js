@@ -239,6 +239,7 @@ export class FakeChatServer {
     if (route === 'GET /api/chats/') return fakeResponse(200, this.out ? [] : [this.session()])
     if (route === 'POST /api/chats/') return fakeResponse(201, this.session())
     if (route === 'POST /api/chats/join/') return this.joinWith(JSON.parse(init.body).code)
+    if (route === 'GET /api/search/') return this.search(url)
     if (url.pathname.startsWith(chat) && this.out) return fakeResponse(403, { detail: 'You are not a member.' })
     if (route === `GET ${chat}`) return fakeResponse(200, this.session())
     if (route === `POST ${chat}members/`) return fakeResponse(200, this.session())
@@ -267,6 +268,36 @@ export class FakeChatServer {
       return fakeResponse(204)
     }
     return fakeResponse(404, { detail: 'Not found.' })
+  }
+
+  /**
+   * GET /api/search/ over this chat's messages: every word a case-insensitive substring, newest
+   * first, `before` the seq of the last result shown.
+   * @param {URL} url
+   */
+  search(url) {
+    const q = url.searchParams.get('q') ?? ''
+    if (!q.trim()) return fakeResponse(400, { q: ['Type something to search for.'] })
+    const terms = q.toLowerCase().split(/\s+/).filter(Boolean)
+    const before = Number(url.searchParams.get('before') || Infinity)
+    const limit = Number(url.searchParams.get('limit') || 20)
+    const hits = this.messages
+      .filter((m) => m.kind !== 'system' && !m.deleted && m.seq < before)
+      .filter((m) => terms.every((term) => m.message.toLowerCase().includes(term)))
+      .reverse()
+    const page = hits.slice(0, limit)
+    const results = page.map((message) => {
+      const text = message.message.toLowerCase()
+      const term = terms[0]
+      const start = text.indexOf(term)
+      return {
+        chat: { uri: this.uri, title: this.title, kind: this.kind },
+        message,
+        highlights: [[start, start + term.length]],
+      }
+    })
+    const next = hits.length > limit ? String(page.at(-1)?.seq) : null
+    return fakeResponse(200, { results, next })
   }
 
   /** @param {string} code */

@@ -1,0 +1,87 @@
+"""Reading a search box's text: words, "exact phrases" and the filters from:@name, in:chat,
+before:YYYY-MM-DD and after:YYYY-MM-DD. Everything else is text to find, never engine syntax."""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+
+MAX_QUERY_LENGTH = 200  # characters of the search box; the one home of this rule
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 50
+
+_TOKEN = re.compile(
+    r"""(?P<key>from|in|before|after):(?:"(?P<quoted_value>[^"]*)"?|(?P<value>\S+))"""
+    r"""|"(?P<phrase>[^"]*)"?"""
+    r"""|(?P<word>\S+)""",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What to find (every term, as a substring, case aside) and where."""
+
+    terms: tuple[str, ...] = ()
+    author: str | None = None  # a username
+    chat: str | None = None  # a chat's title or URI, from in:
+    before: dt.datetime | None = None  # created before this instant
+    after: dt.datetime | None = None  # created at or after this instant
+
+
+def _day(value: str, name: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError({"q": [f"{name}: takes a date as YYYY-MM-DD, e.g. {name}:2026-01-31."]}) from None
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
+
+
+def parse_query(text: object) -> SearchQuery:
+    """The search box's text as a SearchQuery; a ValidationError on `q` says what is wrong with it."""
+    if not isinstance(text, str) or not text.strip():
+        raise ValidationError({"q": ["Type something to search for."]})
+    if len(text) > MAX_QUERY_LENGTH:
+        raise ValidationError({"q": [f"A search is at most {MAX_QUERY_LENGTH} characters."]})
+    terms: list[str] = []
+    author = chat = before = after = None
+    for match in _TOKEN.finditer(text):
+        key = (match["key"] or "").lower()
+        value = match["quoted_value"] if match["quoted_value"] is not None else match["value"]
+        if key == "from":
+            author = value.strip().lstrip("@") or None
+        elif key == "in":
+            chat = value.strip() or None
+        elif key == "before":
+            before = _midnight(_day(value, "before"))  # before:D = earlier than the start of day D
+        elif key == "after":
+            after = _midnight(_day(value, "after") + dt.timedelta(days=1))  # after:D = from the day after D
+        elif match["phrase"] is not None:
+            if match["phrase"].strip():
+                terms.append(match["phrase"].strip())
+        elif match["word"]:
+            terms.append(match["word"])
+    if not terms and author is None:
+        raise ValidationError({"q": ["Type some words to search for, or from:@name."]})
+    return SearchQuery(terms=tuple(dict.fromkeys(terms)), author=author, chat=chat, before=before, after=after)
+
+
+def parse_limit(value: str | None) -> int:
+    if value is None or value == "":
+        return DEFAULT_LIMIT
+    if not value.isdigit() or not 1 <= int(value) <= MAX_LIMIT:
+        raise ValidationError({"limit": [f"A whole number from 1 to {MAX_LIMIT}."]})
+    return int(value)
+
+
+def parse_cursor(value: str | None) -> int | None:
+    """`before`: the `next` of the previous page (a message id), or nothing for the newest page."""
+    if value is None or value == "":
+        return None
+    if not value.isdigit() or len(value) > 18:
+        raise ValidationError({"before": ["Pass the `next` value of the previous page."]})
+    return int(value)
