@@ -162,7 +162,10 @@ def attachment_document(attachment: Attachment) -> tuple[str, bytes]:
     """(name, bytes) of a document attachment (txt, md, rst, html, pdf), for the bot's knowledge
     base (autoreply's document_add_to_chat, which preproc reads by the name's suffix)."""
     suffix = PurePosixPath(attachment.name).suffix.lower()
-    readable = attachment.content_type == "application/pdf" if suffix == ".pdf" else attachment.content_type.startswith("text/")
+    if suffix == ".pdf":
+        readable = attachment.content_type == "application/pdf"
+    else:
+        readable = attachment.content_type.startswith("text/")
     if suffix not in DOCUMENT_SUFFIXES or not readable:
         raise NotADocument(f"{attachment.name} is not a text, Markdown, reStructuredText, HTML or PDF document")
     with default_storage.open(attachment.file.name, "rb") as stored:
