@@ -234,3 +234,4 @@ class ConfigSerializer(serializers.Serializer):
     message_max_length = serializers.IntegerField()
     title_max_length = serializers.IntegerField()
     bot_username = serializers.CharField()
+    upload_max_bytes = serializers.IntegerField(help_text="The largest file an upload may be (MYCHAT_MAX_UPLOAD_MB).")

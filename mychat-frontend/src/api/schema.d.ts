@@ -542,6 +542,8 @@ export interface components {
             message_max_length: number;
             title_max_length: number;
             bot_username: string;
+            /** @description The largest file an upload may be (MYCHAT_MAX_UPLOAD_MB). */
+            upload_max_bytes: number;
         };
         Invite: {
             /** @description Joins the chat: `POST /api/chats/join/ {code}`. */
