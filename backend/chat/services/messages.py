@@ -76,10 +76,12 @@ def message_create(
 
 @transaction.atomic
 def message_edit(*, session: ChatSession, user, seq: int, text: object) -> Message:
-    """The author changes the text. Members newly @mentioned hear of it; a "/" message is not answered again."""
-    text = clean_message_text(text)
+    """The author changes the text (a message with files may lose its caption). Members newly
+    @mentioned hear of it; a "/" message is not answered again."""
+    clean_message_text(text, blank_allowed=text is not None)  # required, a string, not too long: before the lock
     locked = session_lock(session)
     message = message_for_change(session=session, seq=seq)
+    text = clean_message_text(text, blank_allowed=message.attachment_count > 0)
     require(message.kind == Message.Kind.TEXT and message.user_id == user.pk, "Only its author can edit a message.")
     if message.deleted:
         raise Conflict("This message was deleted.")

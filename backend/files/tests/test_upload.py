@@ -188,3 +188,19 @@ def test_uploads_are_rate_limited_per_user(client_for, alice, chat, settings):
     finally:
         SimpleRateThrottle.THROTTLE_RATES = rates
     assert codes == [201, 201, 429]
+
+
+def test_a_message_with_files_may_lose_its_caption_but_not_a_text_one(client_for, alice, chat):
+    client = client_for(alice)
+    seq = send(client, chat, [upload(client, chat, b"x", "x.txt").json()["id"]], "caption").json()["seq"]
+    edited = client.patch(f"/api/chats/{chat}/messages/{seq}/", {"message": "  "}, format="json")
+    assert edited.status_code == 200 and edited.json()["message"] == "" and len(edited.json()["attachments"]) == 1
+    assert client.patch(f"/api/chats/{chat}/messages/{seq}/", {}, format="json").status_code == 400
+    plain = client.post(f"/api/chats/{chat}/messages/", {"message": "text"}, format="json").json()["seq"]
+    response = client.patch(f"/api/chats/{chat}/messages/{plain}/", {"message": ""}, format="json")
+    assert response.status_code == 400 and "message" in response.json()
+
+
+def test_the_config_tells_the_upload_limit(api_client, settings):
+    settings.MYCHAT_MAX_UPLOAD_MB = 3
+    assert api_client.get("/api/config/").json()["upload_max_bytes"] == 3 * 1024 * 1024
