@@ -8,7 +8,7 @@ async function drawnPng(page, width, height) {
       const canvas = document.createElement('canvas')
       canvas.width = w
       canvas.height = h
-      const context = canvas.getContext('2d')
+      const context = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'))
       context.fillStyle = '#1e4fd8'
       context.fillRect(0, 0, w, h)
       context.fillStyle = '#e0201b'
