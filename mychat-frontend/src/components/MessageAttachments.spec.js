@@ -61,15 +61,19 @@ describe('MessageAttachments', () => {
 
   it('opens the full size in a dialog that Escape closes', async () => {
     const wrapper = mount(MessageAttachments, { props: { attachments: [image] }, attachTo: document.body })
-    await wrapper.find('.attachment-image').trigger('click')
+    const opener = wrapper.find('.attachment-image')
+    ;/** @type {HTMLElement} */ (opener.element).focus() // as a click or Enter leaves it
+    await opener.trigger('click')
     await settle()
-    const dialog = wrapper.find('[role=dialog]')
-    expect(dialog.attributes('aria-label')).toBe('wide.png')
+    const dialog = /** @type {HTMLElement} */ (document.querySelector('[role=dialog]'))
+    expect(dialog.getAttribute('aria-label')).toBe('wide.png')
     expect(fetchMock).toHaveBeenCalledWith('/api/attachments/1/', expect.anything())
-    expect(dialog.find('img').attributes('src')).toMatch(/^blob:/)
+    expect(dialog.querySelector('img')?.getAttribute('src')).toMatch(/^blob:/)
     expect(document.activeElement?.textContent?.trim()).toBe('Close')
-    await dialog.trigger('keydown', { key: 'Escape' })
-    expect(wrapper.find('[role=dialog]').exists()).toBe(false)
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+    await settle()
+    expect(document.querySelector('[role=dialog]')).toBeNull()
+    expect(document.activeElement?.classList.contains('attachment-image')).toBe(true) // focus goes back
     wrapper.unmount()
   })
 
@@ -83,7 +87,7 @@ describe('MessageAttachments', () => {
     const wrapper = mount(MessageAttachments, { props: { attachments: [file] } })
     const card = wrapper.find('button.attachment-file')
     expect(card.attributes('aria-label')).toBe('Download notes.pdf, 1.5 KB')
-    expect(card.text()).toContain('📕')
+    expect(card.find('.attachment-file__kind').text()).toBe('PDF')
     await card.trigger('click')
     await settle()
     expect(clicked).toHaveBeenCalledOnce()
