@@ -134,7 +134,11 @@ class ReplyQuoteSerializer(serializers.Serializer):
     deleted = serializers.BooleanField()
 
     def get_excerpt(self, original: Message) -> str:
-        return "" if original.deleted else shorten(original.text, EXCERPT_LENGTH)
+        if original.deleted:
+            return ""
+        if not original.text and original.attachment_count:  # files without a caption
+            return "(1 file)" if original.attachment_count == 1 else f"({original.attachment_count} files)"
+        return shorten(original.text, EXCERPT_LENGTH)
 
 
 class ReactionSummarySerializer(serializers.Serializer):

@@ -204,3 +204,11 @@ def test_a_message_with_files_may_lose_its_caption_but_not_a_text_one(client_for
 def test_the_config_tells_the_upload_limit(api_client, settings):
     settings.MYCHAT_MAX_UPLOAD_MB = 3
     assert api_client.get("/api/config/").json()["upload_max_bytes"] == 3 * 1024 * 1024
+
+
+def test_a_reply_to_files_without_a_caption_quotes_them_as_files(client_for, alice, chat):
+    client = client_for(alice)
+    ids = [upload(client, chat, b"x", f"{i}.txt").json()["id"] for i in range(2)]
+    seq = send(client, chat, ids).json()["seq"]
+    reply = client.post(f"/api/chats/{chat}/messages/", {"message": "nice", "reply_to": seq}, format="json").json()
+    assert reply["reply_to"]["excerpt"] == "(2 files)"
