@@ -23,7 +23,14 @@ from backend.web.socket_auth import TokenAuthMiddleware  # noqa: E402
 application = ProtocolTypeRouter(
     {
         "http": AccessLog(
-            LeanLanes(BodySizeLimit(django_http, settings.DATA_UPLOAD_MAX_MEMORY_SIZE), lean_poll.LANES),
+            LeanLanes(
+                BodySizeLimit(
+                    django_http,
+                    settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
+                    larger={settings.UPLOAD_PATH_PATTERN: settings.UPLOAD_BODY_LIMIT},
+                ),
+                lean_poll.LANES,
+            ),
             slow_ms=settings.SLOW_REQUEST_MS,
             log_all=settings.ACCESS_LOG_ALL,
         ),

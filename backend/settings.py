@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "backend.accounts",
     "backend.chat",
     "backend.search",
+    "backend.files",
     "backend.autoreply",
 ]
 
@@ -179,6 +180,35 @@ STATIC_ROOT.mkdir(exist_ok=True)
 FRONTEND_DIST = BASE_DIR / "mychat-frontend" / "dist"
 WHITENOISE_ROOT = FRONTEND_DIST if FRONTEND_DIST.is_dir() else None  # the built app, served at /
 
+# Attachments (backend/files): stored by Django's default storage, never served as public media
+# (downloads go through a members-only view). Files under var/media/ by default; S3-compatible
+# storage when MYCHAT_S3_BUCKET is set (docs/deploy.md).
+MEDIA_ROOT = Path(os.environ.get("MYCHAT_MEDIA_DIR", VAR_DIR / "media"))
+MYCHAT_S3_BUCKET = os.environ.get("MYCHAT_S3_BUCKET", "")
+if MYCHAT_S3_BUCKET:
+    _s3_options = {
+        "bucket_name": MYCHAT_S3_BUCKET,
+        "default_acl": "private",  # never public: the view streams to members
+        "querystring_auth": True,
+        "file_overwrite": False,
+        "location": os.environ.get("MYCHAT_S3_PREFIX", ""),
+    }
+    # Credentials: the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or an instance role), read by boto3.
+    for option, variable in [("endpoint_url", "MYCHAT_S3_ENDPOINT_URL"), ("region_name", "MYCHAT_S3_REGION")]:
+        if value := os.environ.get(variable):
+            _s3_options[option] = value
+    _default_storage = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3_options}
+else:
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}}
+STORAGES = {
+    "default": _default_storage,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MYCHAT_MAX_UPLOAD_MB = int(os.environ.get("MYCHAT_MAX_UPLOAD_MB", 25))
+# The request paths whose bodies may be that large (everything else keeps DATA_UPLOAD_MAX_MEMORY_SIZE).
+UPLOAD_PATH_PATTERN = r"^/api/chats/[^/]+/attachments/$"
+UPLOAD_BODY_LIMIT = MYCHAT_MAX_UPLOAD_MB * 1024 * 1024 + 64 * 1024  # the file plus the multipart framing
+
 # A chat message is at most MAX_MESSAGE_LENGTH (2000) characters; no API body needs more than this.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("MYCHAT_MAX_BODY_BYTES", 64 * 1024))
 
@@ -198,6 +228,7 @@ REST_FRAMEWORK = {
         "create_chat": os.environ.get("MYCHAT_CREATE_CHAT_RATE", "30/hour"),
         "join_chat": os.environ.get("MYCHAT_JOIN_CHAT_RATE", "60/hour"),
         "search": os.environ.get("MYCHAT_SEARCH_RATE", "60/min"),
+        "upload": os.environ.get("MYCHAT_UPLOAD_RATE", "60/min"),
         "login": os.environ.get("MYCHAT_LOGIN_RATE", "10/min"),
         "signup": os.environ.get("MYCHAT_SIGNUP_RATE", "30/hour"),
     },
@@ -235,7 +266,7 @@ SPECTACULAR_SETTINGS = {
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS") + (
     ["http://localhost:5173", "http://127.0.0.1:5173"] if DEBUG else []
 )
-CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Content-Disposition"]
 CORS_ALLOW_HEADERS = ["authorization", "content-type", "if-none-match", "idempotency-key"]
 
 # The access log (backend/web/access_log.py): errors, slow requests and writes; "all" for every request.

@@ -3,6 +3,7 @@ import { defineConfig } from '@playwright/test'
 
 const port = Number(process.env.MYCHAT_E2E_PORT || 8765)
 const database = `/tmp/mychat-e2e-${port}.sqlite3`
+const media = `/tmp/mychat-e2e-${port}-media` // uploaded files, thrown away with the database
 // MYCHAT_E2E_BASE_URL points the test at a server that is already running (no webServer is started).
 const externalServer = process.env.MYCHAT_E2E_BASE_URL
 
@@ -34,7 +35,7 @@ export default defineConfig({
     ? undefined
     : {
         // `make serve` migrates, loads docs/ into the bot's knowledge base and runs the ASGI server in the foreground.
-        command: `rm -f ${database} ${database}-wal ${database}-shm && make -C .. serve PORT=${port} DATABASE_URL=sqlite:///${database}`,
+        command: `rm -rf ${database} ${database}-wal ${database}-shm ${media} && make -C .. serve PORT=${port} DATABASE_URL=sqlite:///${database} MYCHAT_MEDIA_DIR=${media}`,
         url: `http://127.0.0.1:${port}/healthz`,
         reuseExistingServer: false,
         timeout: 180_000,

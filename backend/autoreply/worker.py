@@ -5,6 +5,7 @@ import logging
 import os
 import socket
 import threading
+import time
 import uuid
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.utils import timezone
 
 from backend.chat.models import ChatSession, Message
 from backend.chat.services import message_create
+from backend.files.services import attachments_expire
 from preproc import warm_up
 
 from .index import current_index
@@ -123,6 +125,15 @@ def job_run(job: BotJob) -> Answer | None:
 WAKE_SETTLE_SECONDS = 0.02
 
 
+# Housekeeping the worker's loop does besides answering: uploads never sent with a message go.
+HOUSEKEEPING_SECONDS = 600.0
+
+
+def housekeeping() -> None:
+    if removed := attachments_expire():
+        logger.info("Removed %d unsent attachment(s).", removed)
+
+
 class Worker:
     """Answers pending jobs until stopped; `run_pending` does one pass (also used by tests)."""
 
@@ -150,12 +161,16 @@ class Worker:
             current_index()
         except Exception:  # the database is not there yet, etc.: the first question will build it
             logger.exception("Bot worker %s: warming up failed.", self.name)
+        housekept_at = 0.0
         try:
             while not self._stop.is_set():
                 self._wake.clear()
                 close_old_connections()
                 try:
                     self.run_pending()
+                    if time.monotonic() - housekept_at >= HOUSEKEEPING_SECONDS:
+                        housekept_at = time.monotonic()
+                        housekeeping()
                 except Exception:  # the database went away, etc.: log, back off, go on
                     logger.exception("Bot worker %s: pass failed.", self.name)
                     self._stop.wait(min(5.0, settings.MYCHAT_BOT_POLL_SECONDS * 5))

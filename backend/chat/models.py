@@ -98,6 +98,8 @@ class Message(models.Model):
     deleted = models.BooleanField(default=False)  # a tombstone keeps its seq, so seq stays gapless
     reply_to = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replies")
     mentions = models.JSONField(default=list, blank=True)  # ids of the members it @mentions
+    # How many files it carries (backend/files): rendering asks for attachments only when some do.
+    attachment_count = models.PositiveSmallIntegerField(default=0)
     # NULL, not "": the unique constraint below only holds among messages that have a key.
     idempotency_key = models.CharField(max_length=100, null=True, blank=True)  # noqa: DJ001
 

@@ -9,6 +9,7 @@ import json
 import threading
 from collections import OrderedDict, defaultdict
 
+from .extensions import attachments
 from .models import Message, Reaction
 from .serializers import MessageSerializer
 
@@ -36,6 +37,14 @@ def _attach_reaction_summaries(messages: list[Message]) -> None:
         ]
 
 
+def _attach_attachment_summaries(messages: list[Message]) -> None:
+    """Sets `attachment_summary` on each; one query, and none when no message carries a file."""
+    carrying = [m.pk for m in messages if m.attachment_count]
+    found = attachments().summaries(carrying) if carrying and attachments() else {}
+    for message in messages:
+        message.attachment_summary = found.get(message.pk, [])
+
+
 def messages_json(messages: list[Message]) -> list[bytes]:
     """The JSON of each message (with `user` and `reply_to__user` loaded), rendered on a cache miss."""
     found: dict[tuple[int, int], bytes] = {}
@@ -48,6 +57,7 @@ def messages_json(messages: list[Message]) -> list[bytes]:
     missing = [m for m in messages if (m.pk, m.rev) not in found]
     if missing:
         _attach_reaction_summaries([m for m in missing if not hasattr(m, "reaction_summary")])
+        _attach_attachment_summaries(missing)
         rendered = {(m.pk, m.rev): _encode(MessageSerializer(m).data) for m in missing}
         found.update(rendered)
         with _lock:

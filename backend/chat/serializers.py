@@ -134,13 +134,31 @@ class ReplyQuoteSerializer(serializers.Serializer):
     deleted = serializers.BooleanField()
 
     def get_excerpt(self, original: Message) -> str:
-        return "" if original.deleted else shorten(original.text, EXCERPT_LENGTH)
+        if original.deleted:
+            return ""
+        if not original.text and original.attachment_count:  # files without a caption
+            return "(1 file)" if original.attachment_count == 1 else f"({original.attachment_count} files)"
+        return shorten(original.text, EXCERPT_LENGTH)
 
 
 class ReactionSummarySerializer(serializers.Serializer):
     emoji = serializers.CharField()
     count = serializers.IntegerField()
     user_ids = serializers.ListField(child=serializers.IntegerField())
+
+
+class AttachmentSerializer(serializers.Serializer):
+    """A file uploaded to a chat (backend/files renders it; its shape is documented here, where
+    the message that carries it is)."""
+
+    id = serializers.IntegerField(help_text="Named in a message's `attachments` to send it.")
+    name = serializers.CharField(help_text="The file name, sanitized.")
+    size = serializers.IntegerField(help_text="Bytes.")
+    content_type = serializers.CharField(help_text="Decided from the bytes, not from the name or the client's claim.")
+    url = serializers.CharField(help_text="Download (members only; send the token).")
+    thumbnail_url = serializers.CharField(allow_null=True, help_text="A small image (members only); null if none.")
+    width = serializers.IntegerField(allow_null=True, help_text="An image's width in pixels, as shown.")
+    height = serializers.IntegerField(allow_null=True, help_text="An image's height in pixels, as shown.")
 
 
 class MessageSerializer(serializers.ModelSerializer):
@@ -151,6 +169,7 @@ class MessageSerializer(serializers.ModelSerializer):
     reply_to = ReplyQuoteSerializer(allow_null=True)
     reactions = ReactionSummarySerializer(many=True, source="reaction_summary")
     mentions = serializers.ListField(child=serializers.IntegerField())
+    attachments = AttachmentSerializer(many=True, source="attachment_summary")
     event = SystemEventSerializer(allow_null=True, help_text="A system message's event; null for a text message.")
 
     class Meta:
@@ -169,6 +188,7 @@ class MessageSerializer(serializers.ModelSerializer):
             "is_bot",
             "reply_to",
             "reactions",
+            "attachments",
             "mentions",
         ]
         read_only_fields = fields  # an output shape: every field is always there
@@ -177,8 +197,19 @@ class MessageSerializer(serializers.ModelSerializer):
 class MessageCreateSerializer(serializers.Serializer):
     """Documents the POST body for the schema; the rules themselves are in services/text.py."""
 
-    message = serializers.CharField(max_length=MAX_MESSAGE_LENGTH)
+    message = serializers.CharField(
+        max_length=MAX_MESSAGE_LENGTH,
+        required=False,
+        allow_blank=True,
+        help_text="The text; may be left out or blank when the message carries attachments (a caption).",
+    )
     reply_to = serializers.IntegerField(min_value=1, required=False, help_text="The seq of a message of this chat.")
+    attachments = serializers.ListField(
+        child=serializers.IntegerField(min_value=1),
+        required=False,
+        max_length=10,
+        help_text="Ids of the caller's uploads to this chat (`POST /api/chats/<uri>/attachments/`), sent with it.",
+    )
 
 
 class MessageEditSerializer(serializers.Serializer):
@@ -207,3 +238,4 @@ class ConfigSerializer(serializers.Serializer):
     message_max_length = serializers.IntegerField()
     title_max_length = serializers.IntegerField()
     bot_username = serializers.CharField()
+    upload_max_bytes = serializers.IntegerField(help_text="The largest file an upload may be (MYCHAT_MAX_UPLOAD_MB).")

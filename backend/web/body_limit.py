@@ -1,24 +1,38 @@
 """Refuses a request body over the limit with a JSON 413, in front of Django.
 
 Django's ASGI handler reads the whole body (to memory, then to disk) before any middleware runs,
-so the check has to sit before it: a declared Content-Length over the limit is refused at once,
-and a body without one (chunked) is counted as it arrives and refused once it passes the limit.
+so the check has to sit before it: a declared Content-Length over the limit is refused at once
+(one within it streams on: the server reads no more than it declares), and a body without one
+(chunked) is counted as it arrives and refused once it passes the limit. Some paths (uploads) may
+have a larger limit than the rest.
 """
 
 import json
+import re
 
 
 class BodySizeLimit:
-    def __init__(self, app, limit: int):
+    def __init__(self, app, limit: int, larger: dict[str, int] | None = None):
+        """`larger`: {path regex: limit} for the paths that take bigger bodies."""
         self.app = app
         self.limit = limit
+        self.larger = [(re.compile(pattern), size) for pattern, size in (larger or {}).items()]
+
+    def limit_for(self, path: str) -> int:
+        for pattern, size in self.larger:
+            if pattern.match(path):
+                return size
+        return self.limit
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        limit = self.limit_for(scope.get("path", ""))
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            return await self._refuse(send, 413 if declared.isdigit() else 400)
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            return await self._refuse(send, 413 if declared.isdigit() else 400, limit)
+        if declared is not None:
+            return await self.app(scope, receive, send)
         received, size = [], 0
         while True:
             message = await receive()
@@ -26,8 +40,8 @@ class BodySizeLimit:
             if message["type"] != "http.request":
                 break
             size += len(message.get("body", b""))
-            if size > self.limit:
-                return await self._refuse(send, 413)
+            if size > limit:
+                return await self._refuse(send, 413, limit)
             if not message.get("more_body"):
                 break
 
@@ -36,8 +50,8 @@ class BodySizeLimit:
 
         await self.app(scope, replay, send)
 
-    async def _refuse(self, send, status: int):
-        detail = f"Request body too large (limit {self.limit} bytes)." if status == 413 else "Invalid Content-Length."
+    async def _refuse(self, send, status: int, limit: int):
+        detail = f"Request body too large (limit {limit} bytes)." if status == 413 else "Invalid Content-Length."
         body = json.dumps({"detail": detail}).encode()
         headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
         await send({"type": "http.response.start", "status": status, "headers": headers})

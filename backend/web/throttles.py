@@ -54,6 +54,12 @@ class SearchThrottle(_Switchable, UserRateThrottle):
     methods = ("GET",)
 
 
+class UploadThrottle(_Switchable, UserRateThrottle):
+    """Uploading files: a person sharing a folder of screenshots, not a script filling the disk."""
+
+    scope = "upload"
+
+
 def post_wait_seconds(user) -> int:
     """For posts that do not come through a DRF view (the WebSocket): the same limit, the same
     counter. 0 when the user may post now, else the seconds to wait."""

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from backend.web.errors import Conflict
 
+from ..extensions import attachments, clean_attachment_ids
 from ..models import ChatSession, Message, Notification, Reaction, Role
 from ..notifications import mentioned_member_ids, notifications_for_mentions
 from ..realtime import broadcast_message_on_commit
@@ -23,13 +24,15 @@ def message_create(
     is_bot: bool = False,
     idempotency_key: object = None,
     reply_to: object = None,
+    attachment_ids: object = None,
 ) -> tuple[Message, bool]:
     """Validate, allocate the next seq and rev, save; returns (message, created).
 
     A repeated idempotency key returns the first message. `reply_to` is the seq of a message of
-    the same chat.
+    the same chat; `attachment_ids` name the author's uploads to this chat (then the text may be blank).
     """
-    text = clean_message_text(text)
+    attachment_ids = clean_attachment_ids(attachment_ids)
+    text = clean_message_text(text, blank_allowed=bool(attachment_ids))
     idempotency_key = clean_idempotency_key(idempotency_key)
     reply_seq = None if reply_to is None else clean_seq(reply_to, field="reply_to")
     locked = session_lock(session) if is_bot else member_lock(session, user)
@@ -63,6 +66,9 @@ def message_create(
         mentions=mentioned_member_ids(session_id=session.pk, text=text, author_id=user.pk),
     )
     message.reaction_summary = []  # nobody has reacted yet: rendering need not ask
+    if attachment_ids:
+        message.attachment_count = attachments().claim(message=message, ids=attachment_ids)
+        message.save(update_fields=["attachment_count"])
     counters_save(locked, session, last_activity_at=now)
     message_created.send(sender=Message, message=message)
     broadcast_message_on_commit(message)  # first: on_commit callbacks run in order
@@ -72,10 +78,12 @@ def message_create(
 
 @transaction.atomic
 def message_edit(*, session: ChatSession, user, seq: int, text: object) -> Message:
-    """The author changes the text. Members newly @mentioned hear of it; a "/" message is not answered again."""
-    text = clean_message_text(text)
+    """The author changes the text (a message with files may lose its caption). Members newly
+    @mentioned hear of it; a "/" message is not answered again."""
+    clean_message_text(text, blank_allowed=text is not None)  # required, a string, not too long: before the lock
     locked = member_lock(session, user)
     message = message_for_change(session=session, seq=seq)
+    text = clean_message_text(text, blank_allowed=message.attachment_count > 0)
     require(message.kind == Message.Kind.TEXT and message.user_id == user.pk, "Only its author can edit a message.")
     if message.deleted:
         raise Conflict("This message was deleted.")
@@ -97,7 +105,7 @@ def message_edit(*, session: ChatSession, user, seq: int, text: object) -> Messa
 @transaction.atomic
 def message_delete(*, session: ChatSession, user, seq: int) -> Message:
     """The author, or the chat's owner, takes a message back. It stays as a tombstone (seq stays
-    gapless) without its text, reactions or mention notifications. Deleting twice changes nothing."""
+    gapless) without its text, files, reactions or mention notifications. Deleting twice changes nothing."""
     locked = member_lock(session, user)
     message = message_for_change(session=session, seq=seq)
     require(
@@ -110,7 +118,10 @@ def message_delete(*, session: ChatSession, user, seq: int) -> Message:
     message.text = ""
     message.mentions = []
     message.rev = rev_next(locked)
-    message.save(update_fields=["deleted", "text", "mentions", "rev"])
+    if message.attachment_count:
+        attachments().release(message=message)
+        message.attachment_count = 0
+    message.save(update_fields=["deleted", "text", "mentions", "rev", "attachment_count"])
     Reaction.objects.filter(message=message).delete()
     Notification.objects.filter(message=message).delete()
     broadcast_message_on_commit(message)

@@ -10,13 +10,16 @@ from ..models import MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH
 MAX_IDEMPOTENCY_KEY_LENGTH = 100
 
 
-def clean_message_text(text: object) -> str:
+def clean_message_text(text: object, *, blank_allowed: bool = False) -> str:
+    """`blank_allowed`: a message that carries attachments needs no text (a caption is optional)."""
+    if text is None and blank_allowed:
+        return ""
     if text is None:
         raise ValidationError({"message": ["This field is required."]})
     if not isinstance(text, str):
         raise ValidationError({"message": ["Must be a string."]})
     text = text.strip()
-    if not text:
+    if not text and not blank_allowed:
         raise ValidationError({"message": ["May not be blank."]})
     if len(text) > MAX_MESSAGE_LENGTH:
         raise ValidationError({"message": [f"At most {MAX_MESSAGE_LENGTH} characters (got {len(text)})."]})

@@ -59,6 +59,7 @@ class MessagesView(APIView):
             user=request.user,
             text=data.get("message"),
             reply_to=data.get("reply_to"),
+            attachment_ids=data.get("attachments"),
             idempotency_key=request.headers.get("Idempotency-Key"),
         )
         return json_response(message_json(message), status.HTTP_201_CREATED)

@@ -264,15 +264,82 @@ export function listMessages(uri, { since, after, before, around, limit } = {}, 
  * @param {string} uri
  * @param {string} message
  * @param {string} [idempotencyKey]
- * @param {{replyTo?: number | null}} [options] `replyTo`: the seq of the message this answers
+ * @param {{replyTo?: number | null, attachments?: number[]}} [options] `replyTo`: the seq of the message
+ *   this answers; `attachments`: ids of the caller's uploads to this chat, sent with it
  * @returns {Promise<Message>} the stored message
  */
-export const postMessage = (uri, message, idempotencyKey, { replyTo } = {}) =>
+export const postMessage = (uri, message, idempotencyKey, { replyTo, attachments } = {}) =>
   request(`${chatPath(uri)}/messages/`, {
     method: 'POST',
-    body: replyTo ? { message, reply_to: replyTo } : { message },
+    body: {
+      message,
+      ...(replyTo ? { reply_to: replyTo } : {}),
+      ...(attachments?.length ? { attachments } : {}),
+    },
     headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {},
   }).then((r) => r.data)
+
+/** @typedef {import('./types.js').Attachment} Attachment */
+
+/** The upload was cancelled (its promise rejects with this). */
+export class UploadCancelled extends Error {
+  constructor() {
+    super('Upload cancelled')
+    this.name = 'UploadCancelled'
+  }
+}
+
+/**
+ * Uploads one file to a chat, telling its progress; XMLHttpRequest, because fetch cannot tell
+ * how much of a request body has gone out.
+ * @param {string} uri
+ * @param {Blob & {name?: string}} file
+ * @param {{onProgress?: (fraction: number) => void}} [options]
+ * @returns {{done: Promise<Attachment>, cancel: () => void}} `done` rejects with ApiError, a
+ *   TypeError (network) or UploadCancelled
+ */
+export function uploadAttachment(uri, file, { onProgress } = {}) {
+  const xhr = new XMLHttpRequest()
+  const sentWith = token.value
+  const done = new Promise((resolve, reject) => {
+    xhr.open('POST', `${chatPath(uri)}/attachments/`)
+    xhr.setRequestHeader('Accept', 'application/json')
+    if (sentWith) xhr.setRequestHeader('Authorization', `Token ${sentWith}`)
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total) onProgress?.(event.loaded / event.total)
+    }
+    xhr.onerror = () => reject(new TypeError('Network error'))
+    xhr.onabort = () => reject(new UploadCancelled())
+    xhr.onload = () => {
+      let data
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null
+      } catch {
+        data = { detail: xhr.responseText.slice(0, 200) }
+      }
+      if (xhr.status === 401) handleUnauthorized(sentWith)
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data)
+      else reject(new ApiError(xhr.status, data, parseRetryAfter(xhr.getResponseHeader('Retry-After'))))
+    }
+    const form = new FormData()
+    form.append('file', file, file.name ?? 'file')
+    xhr.send(form)
+  })
+  return { done, cancel: () => xhr.abort() }
+}
+
+/**
+ * An attachment's bytes (members only: the token goes in a header, so an <img src> cannot fetch them).
+ * @param {string} url an attachment's `url` or `thumbnail_url`
+ * @returns {Promise<Blob>}
+ */
+export async function fetchAttachment(url) {
+  const sentWith = token.value
+  const response = await fetch(url, { headers: sentWith ? { Authorization: `Token ${sentWith}` } : {} })
+  if (response.status === 401) handleUnauthorized(sentWith)
+  if (!response.ok) throw new ApiError(response.status, await readJson(response))
+  return response.blob()
+}
 
 /**
  * @param {string} uri

@@ -4,6 +4,43 @@
  */
 
 export interface paths {
+    "/api/attachments/{attachment_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The file, to members of its chat only. Shown inline only when it is a PNG, JPEG, GIF or
+         *     WebP image (by its bytes); anything else is a download.
+         */
+        get: operations["api_attachments_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attachments/{attachment_id}/thumbnail/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A small WebP of an image attachment, to members of its chat only; 404 when it has none. */
+        get: operations["api_attachments_thumbnail_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/chats/": {
         parameters: {
             query?: never;
@@ -41,6 +78,23 @@ export interface paths {
         head?: never;
         /** @description The owner renames the chat (told in the chat as a system message, unless unchanged). */
         patch: operations["api_chats_partial_update"];
+        trace?: never;
+    };
+    "/api/chats/{uri}/attachments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Upload a file to the chat; send it with a message (`attachments: [id]`) within 24 hours. */
+        post: operations["api_chats_attachments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/chats/{uri}/invite/": {
@@ -473,6 +527,28 @@ export interface components {
             uid: string;
             token: string;
         };
+        /**
+         * @description A file uploaded to a chat (backend/files renders it; its shape is documented here, where
+         *     the message that carries it is).
+         */
+        Attachment: {
+            /** @description Named in a message's `attachments` to send it. */
+            id: number;
+            /** @description The file name, sanitized. */
+            name: string;
+            /** @description Bytes. */
+            size: number;
+            /** @description Decided from the bytes, not from the name or the client's claim. */
+            content_type: string;
+            /** @description Download (members only; send the token). */
+            url: string;
+            /** @description A small image (members only); null if none. */
+            thumbnail_url: string | null;
+            /** @description An image's width in pixels, as shown. */
+            width: number | null;
+            /** @description An image's height in pixels, as shown. */
+            height: number | null;
+        };
         Command: {
             name: string;
             usage: string;
@@ -482,6 +558,8 @@ export interface components {
             message_max_length: number;
             title_max_length: number;
             bot_username: string;
+            /** @description The largest file an upload may be (MYCHAT_MAX_UPLOAD_MB). */
+            upload_max_bytes: number;
         };
         Invite: {
             /** @description Joins the chat: `POST /api/chats/join/ {code}`. */
@@ -528,13 +606,17 @@ export interface components {
             readonly is_bot: boolean;
             reply_to: components["schemas"]["ReplyQuote"] | null;
             reactions: components["schemas"]["ReactionSummary"][];
+            attachments: components["schemas"]["Attachment"][];
             mentions: number[];
         };
         /** @description Documents the POST body for the schema; the rules themselves are in services/text.py. */
         MessageCreate: {
-            message: string;
+            /** @description The text; may be left out or blank when the message carries attachments (a caption). */
+            message?: string;
             /** @description The seq of a message of this chat. */
             reply_to?: number;
+            /** @description Ids of the caller's uploads to this chat (`POST /api/chats/<uri>/attachments/`), sent with it. */
+            attachments?: number[];
         };
         /**
          * @description * `text` - Text
@@ -723,6 +805,13 @@ export interface components {
             password?: string;
             username?: string;
         };
+        Upload: {
+            /**
+             * Format: uri
+             * @description One file; its type is decided from its bytes.
+             */
+            file: string;
+        };
         User: {
             /** Email address */
             email?: string;
@@ -754,6 +843,46 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    api_attachments_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file's bytes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    api_attachments_thumbnail_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A WebP of at most 480 px. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     api_chats_list: {
         parameters: {
             query?: never;
@@ -867,6 +996,38 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Session"];
                 };
+            };
+        };
+    };
+    api_chats_attachments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uri: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Upload"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description Over MYCHAT_MAX_UPLOAD_MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -998,7 +1159,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["MessageCreate"];
             };

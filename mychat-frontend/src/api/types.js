@@ -4,6 +4,7 @@
 
 /** @typedef {Schemas['Session']} Session a chat as the chat list and joining describe it */
 /** @typedef {Schemas['Message']} Message */
+/** @typedef {Schemas['Attachment']} Attachment a file sent with a message: {id, name, size, content_type, url, thumbnail_url, width, height} */
 /** @typedef {Schemas['MessagePage']} MessagePage {uri, messages, rev, last_seq, has_more} */
 /** @typedef {Schemas['PublicUser']} PublicUser {id, username}: how others see a user */
 /** @typedef {Schemas['User']} User the signed-in user (GET /auth/users/me/) */

@@ -167,7 +167,8 @@ export function useChatTransport(uri, options = {}) {
   }
 
   const outbox = useOutbox({
-    deliver: (entry) => postMessage(uri, entry.text, entry.key, { replyTo: entry.replyTo }),
+    deliver: (entry) =>
+      postMessage(uri, entry.text, entry.key, { replyTo: entry.replyTo, attachments: entry.attachments }),
     onDelivered: applyChange,
     onFailure: onRequestError,
   })

@@ -28,6 +28,8 @@ export function useConfig() {
     titleMaxLength: computed(() => config.value?.title_max_length ?? null),
     /** The bot's username (its messages also carry is_bot). */
     botUsername: computed(() => config.value?.bot_username ?? null),
+    /** The largest file an upload may be, in bytes. */
+    uploadMaxBytes: computed(() => config.value?.upload_max_bytes ?? null),
     /** Settles when this call's fetch has (resolved either way). */
     loaded,
   }

@@ -23,6 +23,7 @@ const isRejected = (error) =>
  * @property {string} key its Idempotency-Key
  * @property {string} text
  * @property {number | null} replyTo the seq of the message it answers
+ * @property {number[]} attachments ids of uploads sent with it
  * @property {'sending' | 'pending' | 'failed'} state
  * @property {string | null} error why the server refused it (when failed)
  */
@@ -119,13 +120,14 @@ export function useOutbox({ deliver, onDelivered, onFailure, retryBase = 1000, m
 
   /**
    * @param {string} text
-   * @param {{replyTo?: number | null}} [options]
+   * @param {{replyTo?: number | null, attachments?: number[]}} [options]
    */
-  function enqueue(text, { replyTo = null } = {}) {
+  function enqueue(text, { replyTo = null, attachments = [] } = {}) {
     pending.value.push({
       key: newIdempotencyKey(),
       text,
       replyTo,
+      attachments,
       state: serverAskedToWait ? 'pending' : 'sending',
       error: null,
     })

@@ -2,7 +2,12 @@
 import { vi } from 'vitest'
 
 /** What GET /api/config/ answers, as the backend does by default. */
-export const FAKE_CONFIG = Object.freeze({ message_max_length: 2000, title_max_length: 200, bot_username: 'hubot' })
+export const FAKE_CONFIG = Object.freeze({
+  message_max_length: 2000,
+  title_max_length: 200,
+  bot_username: 'hubot',
+  upload_max_bytes: 25 * 1024 * 1024,
+})
 
 const START = Date.UTC(2025, 0, 1, 12, 0, 0)
 
@@ -30,6 +35,7 @@ export function fakeMessage(fields) {
     is_bot: false,
     reply_to: null,
     reactions: [],
+    attachments: [],
     mentions: [],
     ...fields,
   }

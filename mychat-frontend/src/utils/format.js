@@ -21,3 +21,19 @@ export function chatName(chat, viewer) {
   if (chat?.kind === 'direct') return others[0] ?? 'Direct chat (the other person left)'
   return others.length ? others.join(', ') : 'New chat'
 }
+
+/**
+ * A file size in words: "912 bytes", "48 KB", "3.4 MB".
+ * @param {number} bytes
+ */
+export function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`
+  const units = ['KB', 'MB', 'GB']
+  let value = bytes / 1024
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit += 1
+  }
+  return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`
+}
