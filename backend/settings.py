@@ -219,7 +219,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",  # served locally: no CDN needed
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {"SystemEventTypeEnum": ["join", "leave", "remove", "rename"]},
+    "ENUM_NAME_OVERRIDES": {
+        "SystemEventTypeEnum": ["join", "leave", "remove", "rename"],
+        "ChatKindEnum": "backend.chat.models.ChatSession.Kind",
+        "MessageKindEnum": "backend.chat.models.Message.Kind",
+    },
 }
 
 # CORS: only configured origins; with DEBUG=1 the Vite dev server too.

@@ -11,6 +11,7 @@ from ..notifications import mentioned_member_ids, notifications_for_mentions
 from ..realtime import broadcast_message_on_commit
 from ..signals import message_created
 from .cursor import counters_save, message_for_change, replies_restamp, require, rev_next, session_lock
+from .read_state import read_mark_own
 from .text import clean_idempotency_key, clean_message_text, clean_seq
 
 
@@ -61,6 +62,7 @@ def message_create(
         mentions=mentioned_member_ids(session_id=session.pk, text=text, author_id=user.pk),
     )
     message.reaction_summary = []  # nobody has reacted yet: rendering need not ask
+    read_mark_own(session_id=session.pk, user_id=user.pk, seq=message.seq)
     counters_save(locked, session, last_activity_at=now)
     message_created.send(sender=Message, message=message)
     broadcast_message_on_commit(message)  # first: on_commit callbacks run in order
