@@ -8,6 +8,8 @@ must not grow with history); a user whose one chat has 1,000 members and 1,000 m
 in one chat of 2 (the baseline the 1,000-member chat must stay near). Then the idle polls at
 saturation (50 connections): the list with its current ETag (a 304 from the lean lane) against
 the message poll with its current ETag (the idle-poll lane of bench/idle.py), spread over 100 people.
+Last, in-process: the `chat` frames pushed to every member after a change, for the chat of 1,000
+and for a chat of 5 (what the writer's thread spends after its commit).
 """
 
 import argparse
@@ -66,6 +68,23 @@ pollers = people("poller", 100)
 rooms = [chat(pollers[i], pollers[i:i + 10], 20) for i in range(0, 100, 10)]
 out["pollers"] = [[rooms[i // 10].uri, token(p)] for i, p in enumerate(pollers)]
 print(json.dumps(out))
+"""
+
+# The push after each change: every member's `chat` frame, in-process (median of 20).
+TIME_PUSH = """
+import json, time
+from backend.chat.models import ChatSession
+from backend.chat import chat_list
+found = {}
+for name, session in [("1,000 members", ChatSession.objects.filter(memberships__user__username="crowd0").get()),
+                      ("5 members", ChatSession.objects.filter(title="chat 0").get())]:
+    times = []
+    for _ in range(23):
+        start = time.perf_counter()
+        chat_list.publish_summaries(session.pk)
+        times.append((time.perf_counter() - start) * 1000)
+    found[name] = round(sorted(times[3:])[10], 1)
+print(json.dumps(found))
 """
 
 # Each request is one of the people: a random (path, token, etag) from the table written beside it.
@@ -137,6 +156,7 @@ def main():
                         message_rows.append((path, token, client.get(path, headers=auth).headers["ETag"]))
                 for name, rows in (("message poll", message_rows), ("chat list poll", list_rows)):
                     polls[name] = idle(base, tmp, rows, seconds=options.seconds, connections=options.connections)
+                pushes = json.loads(manage(env, "shell", "-c", TIME_PUSH).stdout.splitlines()[-1])
         shutil.rmtree(tmp, ignore_errors=True)
 
     print(f"SQLite, one uvicorn process, cores {os.cpu_count()}")
@@ -151,6 +171,9 @@ def main():
         print(f"  {name}: {r['rps']}/s, p50 {r['p50_ms']} ms, p99 {r['p99_ms']} ms, errors {r['errors']}")
     ratio = polls["message poll"]["rps"] / max(polls["chat list poll"]["rps"], 1)
     print(f"  an idle list poll costs {ratio:.2f}x an idle message poll (throughput ratio)")
+    print("The chat frames pushed after a change (in-process, median of 20):")
+    for name, ms in pushes.items():
+        print(f"  a chat of {name}: {ms} ms")
 
 
 if __name__ == "__main__":

@@ -128,6 +128,7 @@ def _last_messages(session_ids: list[int]) -> dict[int, tuple]:
         return {}
     rows = (
         Message.objects.filter(session_id__in=session_ids, seq=F("session__last_seq"))
+        .order_by()  # SQLite: each session's row, then its (session, seq) index entry; no sort
         .annotate(username=F("user__username"))
         .values_list(*LAST_MESSAGE_FIELDS, named=True)
     )
@@ -251,13 +252,10 @@ def summary_frames(session_id: int, *, user_ids: list[int] | None = None) -> lis
     if not readers:
         return []
     member_count = Membership.objects.filter(session_id=session_id).count() if user_ids else len(readers)
-    mentions = dict(
-        Notification.objects.filter(
-            session_id=session_id, kind=Notification.MENTION, read=False, recipient_id__in=[u for u, _ in readers]
-        )
-        .values_list("recipient_id")
-        .annotate(n=Count("pk"))
-    )
+    unread_mentions = Notification.objects.filter(session_id=session_id, kind=Notification.MENTION, read=False)
+    if user_ids is not None:
+        unread_mentions = unread_mentions.filter(recipient_id__in=user_ids)
+    mentions = dict(unread_mentions.order_by().values_list("recipient_id").annotate(n=Count("pk")))
     shared = _shared_summary(
         session,
         member_count=member_count,
