@@ -194,6 +194,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "post_message": os.environ.get("MYCHAT_POST_RATE", "120/min"),
         "change_message": os.environ.get("MYCHAT_CHANGE_RATE", "300/min"),
+        "read_mark": os.environ.get("MYCHAT_READ_RATE", "600/min"),
         "create_chat": os.environ.get("MYCHAT_CREATE_CHAT_RATE", "30/hour"),
         "join_chat": os.environ.get("MYCHAT_JOIN_CHAT_RATE", "60/hour"),
         "login": os.environ.get("MYCHAT_LOGIN_RATE", "10/min"),

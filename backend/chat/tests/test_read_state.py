@@ -238,3 +238,15 @@ class TestLive:
         await sync_to_async(lambda: client_for(alice).delete(f"/api/chats/{chat}/members/{bob.id}/"))()
         assert await listener.receive_json_from() == {"type": "chat_removed", "chat_removed": {"uri": chat}}
         await listener.disconnect()
+
+
+def test_read_marks_have_a_limit_of_their_own(pair, chat, settings, monkeypatch):
+    from backend.web.throttles import ChangeChatThrottle, ReadMarkThrottle
+
+    settings.RATE_LIMITS_ON = True
+    monkeypatch.setitem(ReadMarkThrottle.THROTTLE_RATES, "read_mark", "2/min")
+    monkeypatch.setitem(ChangeChatThrottle.THROTTLE_RATES, "change_message", "1/min")
+    alices, bobs = pair
+    post_message(alices, chat, "one")
+    assert [mark(bobs, chat, 1).status_code for _ in range(3)] == [200, 200, 429]
+    assert bobs.put(f"/api/chats/{chat}/messages/1/reactions/%F0%9F%91%8D/").status_code == 200  # not used up

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.web.requests import json_object
-from backend.web.throttles import ChangeChatThrottle, CreateChatThrottle
+from backend.web.throttles import ChangeChatThrottle, CreateChatThrottle, ReadMarkThrottle
 
 from .. import chat_list, notifications, selectors, services
 from ..models import MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH
@@ -90,7 +90,7 @@ class SessionDetailView(APIView):
 
 
 class ReadView(APIView):
-    throttle_classes = [ChangeChatThrottle]
+    throttle_classes = [ReadMarkThrottle]
 
     @extend_schema(request=ReadMarkSerializer, responses=ReadStateSerializer)
     def post(self, request, uri):
