@@ -55,4 +55,14 @@ describe('ChatPage read state', () => {
     expect(reads()).toEqual([{ seq: 2 }])
     expect(document.title).toBe('mychat')
   })
+
+  it('opens a mention from the inbox at its message', async () => {
+    for (let n = 1; n <= 150; n += 1) server.add(`message ${n}`)
+    server.lastRead = 150
+    const { wrapper } = await mountAt('/chats/room1?seq=3')
+    await advance(0)
+    await advance(0)
+    expect(server.polls.some((poll) => poll.path.includes('around=3'))).toBe(true)
+    expect(wrapper.find('[data-seq="3"]').exists()).toBe(true)
+  })
 })
