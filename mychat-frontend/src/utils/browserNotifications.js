@@ -36,3 +36,20 @@ export function directMessageAlert(state, chat, previous, viewer) {
   if (chat.unread_count <= 0 || (previous && previous.last_seq >= chat.last_seq)) return null
   return { title: last.user.username, body: last.excerpt, tag: `chat-${chat.uri}` }
 }
+
+/**
+ * In an open chat: a new message of someone else that mentions the reader, or any in a direct chat.
+ * @param {NotifyState} state
+ * @param {import('../api/types.js').Message} message
+ * @param {{kind: string, uri: string} | null} chat
+ * @param {{id: number} | null} viewer
+ * @returns {{title: string, body: string, tag: string} | null}
+ */
+export function messageAlert(state, message, chat, viewer) {
+  if (!state.enabled || state.quiet || !state.hidden || !chat || !viewer) return null
+  if (message.kind !== 'text' || message.deleted || message.user.id === viewer.id) return null
+  const mentioned = message.mentions.includes(viewer.id)
+  if (!mentioned && chat.kind !== 'direct') return null
+  const title = mentioned ? `${message.user.username} mentioned you` : message.user.username
+  return { title, body: message.message.slice(0, 120), tag: `chat-${chat.uri}-${message.seq}` }
+}

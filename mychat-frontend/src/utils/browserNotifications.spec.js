@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { directMessageAlert, mentionAlert } from './browserNotifications.js'
+import { directMessageAlert, mentionAlert, messageAlert } from './browserNotifications.js'
 
 const on = { enabled: true, quiet: false, hidden: true }
 const mention = /** @type {any} */ ({
@@ -40,5 +40,29 @@ describe('browser notifications', () => {
     expect(directMessageAlert(on, direct, undefined, { id: 2 })).toBeNull() // one's own
     expect(directMessageAlert(on, { ...direct, kind: 'group' }, undefined, { id: 1 })).toBeNull()
     expect(directMessageAlert({ ...on, quiet: true }, direct, undefined, { id: 1 })).toBeNull()
+  })
+})
+
+describe('browser notifications in an open chat', () => {
+  const message = /** @type {any} */ ({
+    seq: 5,
+    kind: 'text',
+    deleted: false,
+    user: { id: 2, username: 'ana' },
+    message: 'hi @me',
+    mentions: [1],
+  })
+  const group = { kind: 'group', uri: 'room1' }
+
+  it('tell of a mention, and of anything in a direct chat', () => {
+    expect(messageAlert(on, message, group, { id: 1 })?.title).toBe('ana mentioned you')
+    expect(messageAlert(on, { ...message, mentions: [] }, { kind: 'direct', uri: 'dm' }, { id: 1 })?.title).toBe('ana')
+  })
+
+  it('stay silent for the rest of a group chat, for one’s own, and when not asked for', () => {
+    expect(messageAlert(on, { ...message, mentions: [] }, group, { id: 1 })).toBeNull()
+    expect(messageAlert(on, message, group, { id: 2 })).toBeNull()
+    expect(messageAlert({ ...on, quiet: true }, message, group, { id: 1 })).toBeNull()
+    expect(messageAlert({ ...on, hidden: false }, message, group, { id: 1 })).toBeNull()
   })
 })
