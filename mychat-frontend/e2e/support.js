@@ -9,6 +9,7 @@ export const password = 'correct-Horse-battery-9'
 export async function person(browser, baseURL, { phone = false } = {}) {
   const context = await browser.newContext({
     viewport: phone ? { width: 360, height: 740 } : { width: 960, height: 720 },
+    hasTouch: phone, // a phone has no hover: its actions sit under ⋯
   })
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL })
   return context.newPage()
