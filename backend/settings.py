@@ -225,6 +225,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "post_message": os.environ.get("MYCHAT_POST_RATE", "120/min"),
         "change_message": os.environ.get("MYCHAT_CHANGE_RATE", "300/min"),
+        "read_mark": os.environ.get("MYCHAT_READ_RATE", "600/min"),
         "create_chat": os.environ.get("MYCHAT_CREATE_CHAT_RATE", "30/hour"),
         "join_chat": os.environ.get("MYCHAT_JOIN_CHAT_RATE", "60/hour"),
         "search": os.environ.get("MYCHAT_SEARCH_RATE", "60/min"),
@@ -259,7 +260,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",  # served locally: no CDN needed
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {"SystemEventTypeEnum": ["join", "leave", "remove", "rename"]},
+    "ENUM_NAME_OVERRIDES": {
+        "SystemEventTypeEnum": ["join", "leave", "remove", "rename"],
+        "ChatKindEnum": "backend.chat.models.ChatSession.Kind",
+        "MessageKindEnum": "backend.chat.models.Message.Kind",
+    },
 }
 
 # CORS: only configured origins; with DEBUG=1 the Vite dev server too.

@@ -21,6 +21,7 @@ from rest_framework.authtoken.models import Token
 
 from backend.web.lanes import LaneRequest, LaneResponse, run_in_lane
 
+from .chat_list import list_etag_for_token
 from .models import ChatSession, Membership, Message
 from .paging import PageQuery, etag_matches, page_etag, parse_page_query
 from .rendering import changes_json, page_json
@@ -133,4 +134,20 @@ async def poll(request: LaneRequest) -> LaneResponse | None:
     return LaneResponse(200, headers, body)
 
 
-LANES = [(MESSAGES_PATH, poll)]
+CHATS_PATH = re.compile(r"^/api/chats/$")
+
+
+async def chat_list_poll(request: LaneRequest) -> LaneResponse | None:
+    """The chat list's idle poll: a 304 from one query when the client's ETag is current."""
+    if_none_match = request.headers.get(b"if-none-match")
+    token = request.token()
+    if not if_none_match or not token:
+        return None
+    etag = await run_in_lane(list_etag_for_token, token)
+    if etag is None or not etag_matches(if_none_match.decode("latin-1"), etag):
+        return None
+    headers = [(b"etag", etag.encode()), (b"cache-control", b"private, no-cache"), (b"vary", b"Authorization")]
+    return LaneResponse(304, headers)
+
+
+LANES = [(MESSAGES_PATH, poll), (CHATS_PATH, chat_list_poll)]

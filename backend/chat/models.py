@@ -72,6 +72,9 @@ class Membership(models.Model):
     session = models.ForeignKey(ChatSession, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     joined_at = models.DateTimeField(default=timezone.now)
+    # The seq of the newest message this member has seen (0: none). Only moves forward; posting
+    # moves it to one's own message. seq is gapless, so unread = session.last_seq - last_read_seq.
+    last_read_seq = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["session", "user"], name="unique_member")]

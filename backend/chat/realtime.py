@@ -72,17 +72,35 @@ def publish(group: str, text: str, *, event_type: str = PUSH_EVENT) -> None:
 
 def send_event(group: str, event: dict) -> None:
     """Hand one channel-layer event to every consumer in `group`; a failure is logged, not raised."""
+    _send_all([(group, event)])
+
+
+def publish_each(frames: list[tuple[str, str]]) -> None:
+    """Send each (group, frame): one hop to the socket loop for them all, not one per group."""
+    _send_all([(group, {"type": PUSH_EVENT, "text": text}) for group, text in frames])
+
+
+async def _group_send_all(layer, events: list[tuple[str, dict]]) -> None:
+    for group, event in events:
+        try:
+            await layer.group_send(group, event)
+        except Exception:
+            logger.warning("push to %s failed", group, exc_info=True)
+
+
+def _send_all(events: list[tuple[str, dict]]) -> None:
     layer = get_channel_layer()
-    if layer is None:
+    if layer is None or not events:
         return
     try:
         loop = _socket_loop
         if loop is not None and loop.is_running() and not _runs_in(loop):
-            asyncio.run_coroutine_threadsafe(layer.group_send(group, event), loop).result(PUBLISH_TIMEOUT_SECONDS)
+            future = asyncio.run_coroutine_threadsafe(_group_send_all(layer, events), loop)
+            future.result(PUBLISH_TIMEOUT_SECONDS)
         else:
-            async_to_sync(layer.group_send)(group, event)
+            async_to_sync(_group_send_all)(layer, events)
     except Exception:
-        logger.warning("push to %s failed", group, exc_info=True)
+        logger.warning("push to %s failed", events[0][0], exc_info=True)
 
 
 def _runs_in(loop: asyncio.AbstractEventLoop) -> bool:
@@ -119,6 +137,12 @@ def _publish_notifications(notifications) -> None:
 
     for notification in notifications:
         publish(user_group(notification.recipient_id), frame("notification", NotificationSerializer(notification).data))
+
+
+def chat_removed_on_commit(*, uri: str, user_ids) -> None:
+    """After commit, tell these users' chat lists that the chat is gone for them (left, removed, deleted)."""
+    text = frame("chat_removed", {"uri": uri})
+    transaction.on_commit(partial(publish_each, [(user_group(user_id), text) for user_id in user_ids]))
 
 
 def close_sockets_of_revoked_token(sender, instance, **kwargs) -> None:

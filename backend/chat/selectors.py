@@ -1,7 +1,7 @@
 """Reads: who may see a session, and the pages of its history."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.http import Http404
 
 from .models import ChatSession, Membership, Message
@@ -26,20 +26,14 @@ def session_get_for_member(*, uri: str, user) -> ChatSession:
     return session
 
 
-def session_list_for_user(*, user):
-    """The chats `user` is a member of (not those they left or were removed from), latest activity first."""
+def session_with_members(*, session: ChatSession, user=None) -> ChatSession:
+    """The session with its members, and with `user`'s read mark (`last_read_seq`) when given."""
+    sessions = ChatSession.objects.all()
+    if user is not None:
+        mark = Membership.objects.filter(session=OuterRef("pk"), user=user).values("last_read_seq")[:1]
+        sessions = sessions.annotate(last_read_seq=Subquery(mark))
     return (
-        ChatSession.objects.filter(Exists(Membership.objects.filter(session=OuterRef("pk"), user=user)))
-        .annotate(member_count=Count("memberships"))
-        .select_related("owner")
-        .prefetch_related("members")
-        .order_by("-last_activity_at", "-pk")
-    )
-
-
-def session_with_members(*, session: ChatSession) -> ChatSession:
-    return (
-        ChatSession.objects.annotate(member_count=Count("memberships"))
+        sessions.annotate(member_count=Count("memberships"))
         .select_related("owner")
         .prefetch_related("members")
         .get(pk=session.pk)

@@ -31,6 +31,9 @@ class SessionSerializer(serializers.ModelSerializer):
     member_count = serializers.SerializerMethodField()
     role = serializers.SerializerMethodField()
     invite = serializers.SerializerMethodField()
+    last_read_seq = serializers.SerializerMethodField(
+        help_text="The caller's read mark (the newest seq they have seen)."
+    )
 
     class Meta:
         model = ChatSession
@@ -47,6 +50,7 @@ class SessionSerializer(serializers.ModelSerializer):
             "last_seq",
             "rev",
             "last_activity_at",
+            "last_read_seq",
         ]
         read_only_fields = fields
         extra_kwargs = {
@@ -58,6 +62,15 @@ class SessionSerializer(serializers.ModelSerializer):
         counted = getattr(session, "member_count", None)
         return session.memberships.count() if counted is None else counted
 
+    def get_last_read_seq(self, session: ChatSession) -> int:
+        marked = getattr(session, "last_read_seq", None)
+        if marked is None:
+            user = self.context["request"].user
+            marked = (
+                Membership.objects.filter(session=session, user=user).values_list("last_read_seq", flat=True).first()
+            )
+        return marked or 0
+
     @extend_schema_field(serializers.ChoiceField(choices=Role.choices, help_text="The caller's role in this chat."))
     def get_role(self, session: ChatSession) -> str:
         return session.role_of(self.context["request"].user.pk)
@@ -68,6 +81,49 @@ class SessionSerializer(serializers.ModelSerializer):
             return None
         url = self.context["request"].build_absolute_uri(f"/join/{session.invite_code}")
         return {"code": session.invite_code, "url": url}
+
+
+class LastMessageSerializer(serializers.Serializer):
+    seq = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=Message.Kind.choices)
+    user = PublicUserSerializer()
+    excerpt = serializers.CharField(
+        help_text=f"The text, one line, at most {EXCERPT_LENGTH} characters; a system message in words "
+        '("ana joined"); "" once deleted.'
+    )
+    deleted = serializers.BooleanField()
+    created_at = serializers.DateTimeField()
+
+
+class ChatSummarySerializer(serializers.Serializer):
+    """Documents a chat list entry (built by chat_list.py, and pushed as {"type": "chat", "chat": …})."""
+
+    uri = serializers.CharField()
+    title = serializers.CharField(allow_blank=True)
+    kind = serializers.ChoiceField(choices=ChatSession.Kind.choices)
+    owner = PublicUserSerializer()
+    member_count = serializers.IntegerField()
+    members_preview = PublicUserSerializer(many=True, help_text="The first five members, longest-standing first.")
+    last_message = LastMessageSerializer(allow_null=True)
+    last_seq = serializers.IntegerField()
+    last_activity_at = serializers.DateTimeField()
+    last_read_seq = serializers.IntegerField(help_text="The caller's read mark: the newest seq they have seen.")
+    unread_count = serializers.IntegerField(help_text="last_seq - last_read_seq.")
+    mention_count = serializers.IntegerField(help_text="The caller's unread mentions in this chat.")
+    role = serializers.ChoiceField(choices=Role.choices, help_text="The caller's role in this chat.")
+
+
+class ReadMarkSerializer(serializers.Serializer):
+    seq = serializers.IntegerField(
+        min_value=0, help_text="The newest seq seen; beyond the chat's last seq it is clamped, below the mark ignored."
+    )
+
+
+class ReadStateSerializer(serializers.Serializer):
+    uri = serializers.CharField()
+    last_read_seq = serializers.IntegerField()
+    last_seq = serializers.IntegerField()
+    unread_count = serializers.IntegerField()
 
 
 class SessionCreateSerializer(serializers.Serializer):
@@ -227,11 +283,21 @@ class MessagePageSerializer(serializers.Serializer):
 class NotificationSerializer(serializers.ModelSerializer):
     actor = PublicUserSerializer(read_only=True)
     session = serializers.SlugRelatedField(slug_field="uri", read_only=True)
+    seq = serializers.IntegerField(
+        source="message.seq",
+        allow_null=True,
+        default=None,
+        help_text="A mention's message (open it with around=<seq>).",
+    )
 
     class Meta:
         model = Notification
-        fields = ["id", "kind", "text", "actor", "session", "read", "created_at"]
+        fields = ["id", "kind", "text", "actor", "session", "seq", "read", "created_at"]
         read_only_fields = fields
+
+
+class NotificationReadAllSerializer(serializers.Serializer):
+    marked = serializers.IntegerField(help_text="How many were unread.")
 
 
 class ConfigSerializer(serializers.Serializer):

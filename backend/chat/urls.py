@@ -31,6 +31,7 @@ urlpatterns = [
     path("chats/<str:uri>/", sessions.SessionDetailView.as_view(), name="chat-detail"),
     path("chats/<str:uri>/members/", members.MembersView.as_view(), name="chat-members"),
     path("chats/<str:uri>/members/<member:member>/", members.MemberDetailView.as_view(), name="chat-member"),
+    path("chats/<str:uri>/read/", sessions.ReadView.as_view(), name="chat-read"),
     path("chats/<str:uri>/invite/", members.InviteView.as_view(), name="chat-invite"),
     path("chats/<str:uri>/messages/", messages.MessagesView.as_view(), name="chat-messages"),
     path("chats/<str:uri>/messages/<seq:seq>/", messages.MessageDetailView.as_view(), name="chat-message"),
@@ -40,6 +41,7 @@ urlpatterns = [
         name="chat-message-reaction",
     ),
     path("notifications/", sessions.NotificationListView.as_view(), name="notification-list"),
+    path("notifications/read-all/", sessions.NotificationReadAllView.as_view(), name="notification-read-all"),
     path(
         "notifications/<int:notification_id>/read/",
         sessions.NotificationReadView.as_view(),

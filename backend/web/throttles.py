@@ -35,6 +35,13 @@ class ChangeChatThrottle(ChangeMessageThrottle):
     methods = ("POST", "PATCH", "PUT", "DELETE")
 
 
+class ReadMarkThrottle(_Switchable, UserRateThrottle):
+    """Read marks: a counter of their own, so that reading busy chats never uses up the budget
+    for edits and reactions (the app sends at most two a second per open chat)."""
+
+    scope = "read_mark"
+
+
 class CreateChatThrottle(_Switchable, UserRateThrottle):
     """Starting chats (group or direct): plenty for a person, not for a script filling the database."""
 

@@ -10,6 +10,7 @@ from .direct import session_direct_open
 from .members import membership_join, membership_join_by_invite, membership_leave, membership_remove
 from .messages import message_create, message_delete, message_edit
 from .reactions import reaction_add, reaction_remove
+from .read_state import read_mark
 from .sessions import invite_rotate, session_create, session_delete, session_rename
 from .system import system_message_create
 from .text import clean_idempotency_key, clean_message_text, clean_title
@@ -27,6 +28,7 @@ __all__ = [
     "message_delete",
     "message_edit",
     "reaction_add",
+    "read_mark",
     "reaction_remove",
     "session_create",
     "session_delete",

@@ -8,6 +8,7 @@ see rev n+1 before rev n (on SQLite the IMMEDIATE transaction mode serialises wr
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from ..chat_list import publish_summaries_on_commit
 from ..models import ChatSession, Membership, Message
 from ..realtime import broadcast_message_on_commit
 
@@ -37,8 +38,10 @@ def rev_next(locked: ChatSession) -> int:
 
 
 def counters_save(locked: ChatSession, session: ChatSession, **fields) -> None:
-    """Write the locked session's counters (and `fields`), and mirror them on the caller's instance."""
+    """Write the locked session's counters (and `fields`), and mirror them on the caller's instance.
+    Every member's chat list hears of the change after commit."""
     ChatSession.objects.filter(pk=locked.pk).update(rev=locked.rev, last_seq=locked.last_seq, **fields)
+    publish_summaries_on_commit(locked.pk)
     session.rev, session.last_seq = locked.rev, locked.last_seq
     for name, value in fields.items():
         setattr(session, name, value)

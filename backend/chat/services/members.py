@@ -9,7 +9,7 @@ from django.http import Http404
 
 from ..models import ChatSession, Membership, Role, new_invite_code
 from ..notifications import notification_for_join
-from ..realtime import CLOSE_FORBIDDEN, close_chat_sockets_on_commit
+from ..realtime import CLOSE_FORBIDDEN, chat_removed_on_commit, close_chat_sockets_on_commit
 from .cursor import require, session_lock
 from .sessions import session_destroy
 from .system import system_message_add, user_ref
@@ -76,6 +76,7 @@ def membership_leave(*, session: ChatSession, user) -> bool:
     if not Membership.objects.filter(session=session, user=user).delete()[0]:
         raise PermissionDenied("You are not a member of this chat.")
     close_chat_sockets_on_commit(uri=locked.uri, code=CLOSE_FORBIDDEN, user_id=user.pk)
+    chat_removed_on_commit(uri=locked.uri, user_ids=[user.pk])
     heir = _longest_standing_member(session)
     if heir is None:
         session_destroy(locked)
@@ -109,6 +110,7 @@ def membership_remove(*, session: ChatSession, user, member_id: int) -> bool:
     session.invite_code = new_invite_code()
     ChatSession.objects.filter(pk=session.pk).update(invite_code=session.invite_code)
     close_chat_sockets_on_commit(uri=locked.uri, code=CLOSE_FORBIDDEN, user_id=member_id)
+    chat_removed_on_commit(uri=locked.uri, user_ids=[member_id])
     event = {"type": "remove", "user": user_ref(membership.user), "by": user_ref(user)}
     system_message_add(locked, session, user=user, event=event)
     return False

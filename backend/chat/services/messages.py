@@ -12,6 +12,7 @@ from ..notifications import mentioned_member_ids, notifications_for_mentions
 from ..realtime import broadcast_message_on_commit
 from ..signals import message_created
 from .cursor import counters_save, member_lock, message_for_change, replies_restamp, require, rev_next, session_lock
+from .read_state import read_mark_own
 from .text import clean_idempotency_key, clean_message_text, clean_seq
 
 
@@ -69,6 +70,7 @@ def message_create(
     if attachment_ids:
         message.attachment_count = attachments().claim(message=message, ids=attachment_ids)
         message.save(update_fields=["attachment_count"])
+    read_mark_own(session_id=session.pk, user_id=user.pk, seq=message.seq)
     counters_save(locked, session, last_activity_at=now)
     message_created.send(sender=Message, message=message)
     broadcast_message_on_commit(message)  # first: on_commit callbacks run in order

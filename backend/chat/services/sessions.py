@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from ..models import ChatSession, Membership, Role, new_invite_code
-from ..realtime import CLOSE_NOT_FOUND, close_chat_sockets_on_commit
+from ..realtime import CLOSE_NOT_FOUND, chat_removed_on_commit, close_chat_sockets_on_commit
 from .cursor import require, session_lock
 from .system import system_message_add, user_ref
 from .text import clean_title
@@ -74,5 +74,7 @@ def session_delete(*, session: ChatSession, user) -> None:
 
 def session_destroy(locked: ChatSession) -> None:
     """Under the session lock: delete the chat and everything hanging off it (cascades)."""
+    member_ids = list(Membership.objects.filter(session_id=locked.pk).values_list("user_id", flat=True))
     ChatSession.objects.filter(pk=locked.pk).delete()
+    chat_removed_on_commit(uri=locked.uri, user_ids=member_ids)
     close_chat_sockets_on_commit(uri=locked.uri, code=CLOSE_NOT_FOUND)

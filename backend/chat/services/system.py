@@ -12,6 +12,7 @@ from ..models import ChatSession, Message
 from ..realtime import broadcast_message_on_commit
 from ..signals import message_created
 from .cursor import counters_save, rev_next, session_lock
+from .read_state import read_mark_own
 
 
 def user_ref(user) -> dict:
@@ -35,6 +36,7 @@ def system_message_add(locked: ChatSession, session: ChatSession, *, user, event
         created_at=now,
     )
     message.reaction_summary = []
+    read_mark_own(session_id=session.pk, user_id=user.pk, seq=message.seq)  # one's own action is no news to one
     counters_save(locked, session, last_activity_at=now)
     message_created.send(sender=Message, message=message)  # the bot's hook answers text only
     broadcast_message_on_commit(message)

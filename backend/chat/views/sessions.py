@@ -9,13 +9,18 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.web.requests import json_object
-from backend.web.throttles import ChangeChatThrottle, CreateChatThrottle
+from backend.web.throttles import ChangeChatThrottle, CreateChatThrottle, ReadMarkThrottle
 
-from .. import notifications, selectors, services
+from .. import chat_list, notifications, selectors, services
 from ..models import MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH
+from ..paging import etag_matches
 from ..serializers import (
+    ChatSummarySerializer,
     ConfigSerializer,
+    NotificationReadAllSerializer,
     NotificationSerializer,
+    ReadMarkSerializer,
+    ReadStateSerializer,
     SessionCreateSerializer,
     SessionSerializer,
     SessionUpdateSerializer,
@@ -23,19 +28,26 @@ from ..serializers import (
 
 
 def session_body(request, session) -> dict:
-    """The session as the caller sees it (their role, the invite link on this host)."""
-    session = selectors.session_with_members(session=session)
+    """The session as the caller sees it (their role and read mark, the invite link on this host)."""
+    session = selectors.session_with_members(session=session, user=request.user)
     return SessionSerializer(session, context={"request": request}).data
 
 
 class SessionListView(APIView):
     throttle_classes = [CreateChatThrottle]
 
-    @extend_schema(responses=SessionSerializer(many=True))
+    @extend_schema(
+        parameters=[OpenApiParameter("If-None-Match", str, OpenApiParameter.HEADER, description="The list's ETag.")],
+        responses={200: ChatSummarySerializer(many=True), 304: None},
+    )
     def get(self, request):
-        """The caller's chats (not those they left), latest activity first."""
-        sessions = selectors.session_list_for_user(user=request.user)
-        return Response(SessionSerializer(sessions, many=True, context={"request": request}).data)
+        """The caller's chats (not those they left), latest activity first, as summaries. Carries
+        an ETag; 304 when nothing in the list changed for the caller."""
+        etag = chat_list.list_etag(user=request.user)
+        headers = {"ETag": etag, "Cache-Control": "private, no-cache", "Vary": "Authorization"}
+        if etag_matches(request.headers.get("If-None-Match"), etag):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
+        return Response(chat_list.chat_summaries(user=request.user), headers=headers)
 
     @extend_schema(request=SessionCreateSerializer, responses={200: SessionSerializer, 201: SessionSerializer})
     def post(self, request):
@@ -77,6 +89,24 @@ class SessionDetailView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+class ReadView(APIView):
+    throttle_classes = [ReadMarkThrottle]
+
+    @extend_schema(request=ReadMarkSerializer, responses=ReadStateSerializer)
+    def post(self, request, uri):
+        """Move the caller's read mark forward to `seq` (never back; clamped to the last seq). The
+        caller's mentions up to it are read too."""
+        session = selectors.session_get_for_member(uri=uri, user=request.user)
+        membership = services.read_mark(session=session, user=request.user, seq=json_object(request).get("seq"))
+        body = {
+            "uri": session.uri,
+            "last_read_seq": membership.last_read_seq,
+            "last_seq": session.last_seq,
+            "unread_count": max(session.last_seq - membership.last_read_seq, 0),
+        }
+        return Response(body)
+
+
 class NotificationListView(APIView):
     @extend_schema(
         parameters=[OpenApiParameter("unread", int, description="1: only unread ones.")],
@@ -94,6 +124,13 @@ class NotificationReadView(APIView):
     def post(self, request, notification_id):
         notification = notifications.notification_mark_read(notification_id=notification_id, user=request.user)
         return Response(NotificationSerializer(notification).data)
+
+
+class NotificationReadAllView(APIView):
+    @extend_schema(request=None, responses=NotificationReadAllSerializer)
+    def post(self, request):
+        """Mark every notification of the caller read."""
+        return Response({"marked": notifications.notification_mark_all_read(user=request.user)})
 
 
 class ConfigView(APIView):

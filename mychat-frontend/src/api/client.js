@@ -2,7 +2,10 @@
 import { ref } from 'vue'
 
 /**
+ * @typedef {import('./types.js').ChatSummary} ChatSummary
  * @typedef {import('./types.js').Command} Command
+ * @typedef {import('./types.js').Notification} Notification
+ * @typedef {import('./types.js').ReadState} ReadState
  * @typedef {import('./types.js').Config} Config
  * @typedef {import('./types.js').MemberPage} MemberPage
  * @typedef {import('./types.js').Message} Message
@@ -200,8 +203,40 @@ export const fetchConfig = () => request('/api/config/').then((r) => r.data)
 
 // Chats
 
-/** @returns {Promise<Session[]>} the caller's chats, latest activity first */
-export const listChats = () => request('/api/chats/').then((r) => r.data)
+/**
+ * The caller's chats as summaries, latest activity first; with the last answer's ETag, a 304 when nothing changed.
+ * @param {string | null} [ifNoneMatch]
+ * @returns {Promise<ApiResponse<ChatSummary[]> | NotModified>}
+ */
+export const listChats = (ifNoneMatch) => request('/api/chats/', { ifNoneMatch })
+
+/**
+ * Moves the caller's read mark forward to `seq` (the server never moves it back, and clamps it).
+ * @param {string} uri
+ * @param {number} seq
+ * @returns {Promise<ReadState>}
+ */
+export const markRead = (uri, seq) =>
+  request(`${chatPath(uri)}/read/`, { method: 'POST', body: { seq } }).then((r) => r.data)
+
+/**
+ * The caller's notifications (mentions, joins), newest first.
+ * @param {{unread?: boolean}} [options]
+ * @returns {Promise<Notification[]>}
+ */
+export const listNotifications = ({ unread = false } = {}) =>
+  request(`/api/notifications/${unread ? '?unread=1' : ''}`).then((r) => r.data)
+
+/**
+ * @param {number} id
+ * @returns {Promise<Notification>}
+ */
+export const markNotificationRead = (id) =>
+  request(`/api/notifications/${id}/read/`, { method: 'POST' }).then((r) => r.data)
+
+/** @returns {Promise<{marked: number}>} */
+export const markAllNotificationsRead = () =>
+  request('/api/notifications/read-all/', { method: 'POST' }).then((r) => r.data)
 
 /**
  * @param {Partial<SessionCreate>} [fields]
@@ -400,6 +435,12 @@ export async function listCommands() {
 export function chatSocketUrl(uri) {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
   return `${scheme}://${location.host}/ws/chats/${encodeURIComponent(uri)}/?token=${encodeURIComponent(token.value ?? '')}`
+}
+
+/** The user's notification socket: notifications, and a `chat` summary whenever one of their chats changes. */
+export function notificationSocketUrl() {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
+  return `${scheme}://${location.host}/ws/notifications/?token=${encodeURIComponent(token.value ?? '')}`
 }
 
 /**

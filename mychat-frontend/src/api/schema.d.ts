@@ -48,7 +48,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The caller's chats (not those they left), latest activity first. */
+        /**
+         * @description The caller's chats (not those they left), latest activity first, as summaries. Carries
+         *     an ETag; 304 when nothing in the list changed for the caller.
+         */
         get: operations["api_chats_list"];
         put?: never;
         /**
@@ -207,6 +210,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/chats/{uri}/read/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Move the caller's read mark forward to `seq` (never back; clamped to the last seq). The
+         *     caller's mentions up to it are read too.
+         */
+        post: operations["api_chats_read_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/chats/join/": {
         parameters: {
             query?: never;
@@ -287,6 +310,23 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["api_notifications_read_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Mark every notification of the caller read. */
+        post: operations["api_notifications_read_all_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -549,6 +589,39 @@ export interface components {
             /** @description An image's height in pixels, as shown. */
             height: number | null;
         };
+        /**
+         * @description * `group` - Group
+         *     * `direct` - Direct
+         * @enum {string}
+         */
+        ChatKindEnum: "group" | "direct";
+        /** @description Documents a chat list entry (built by chat_list.py, and pushed as {"type": "chat", "chat": …}). */
+        ChatSummary: {
+            uri: string;
+            title: string;
+            kind: components["schemas"]["ChatKindEnum"];
+            owner: components["schemas"]["PublicUser"];
+            member_count: number;
+            /** @description The first five members, longest-standing first. */
+            members_preview: components["schemas"]["PublicUser"][];
+            last_message: components["schemas"]["LastMessage"] | null;
+            last_seq: number;
+            /** Format: date-time */
+            last_activity_at: string;
+            /** @description The caller's read mark: the newest seq they have seen. */
+            last_read_seq: number;
+            /** @description last_seq - last_read_seq. */
+            unread_count: number;
+            /** @description The caller's unread mentions in this chat. */
+            mention_count: number;
+            /**
+             * @description The caller's role in this chat.
+             *
+             *     * `owner` - Owner
+             *     * `member` - Member
+             */
+            role: components["schemas"]["RoleEnum"];
+        };
         Command: {
             name: string;
             usage: string;
@@ -573,6 +646,16 @@ export interface components {
         Join: {
             /** @description The invite code, as in the invite link `/join/<code>`. */
             code: string;
+        };
+        LastMessage: {
+            seq: number;
+            kind: components["schemas"]["MessageKindEnum"];
+            user: components["schemas"]["PublicUser"];
+            /** @description The text, one line, at most 120 characters; a system message in words ("ana joined"); "" once deleted. */
+            excerpt: string;
+            deleted: boolean;
+            /** Format: date-time */
+            created_at: string;
         };
         Member: {
             user: components["schemas"]["PublicUser"];
@@ -639,6 +722,8 @@ export interface components {
             readonly text: string;
             readonly actor: components["schemas"]["PublicUser"];
             readonly session: string;
+            /** @description A mention's message (open it with around=<seq>). */
+            seq?: number | null;
             readonly read: boolean;
             /** Format: date-time */
             readonly created_at: string;
@@ -649,6 +734,10 @@ export interface components {
          * @enum {string}
          */
         NotificationKindEnum: "mention" | "join";
+        NotificationReadAll: {
+            /** @description How many were unread. */
+            marked: number;
+        };
         PasswordResetConfirm: {
             uid: string;
             token: string;
@@ -676,6 +765,16 @@ export interface components {
             emoji: string;
             count: number;
             user_ids: number[];
+        };
+        ReadMark: {
+            /** @description The newest seq seen; beyond the chat's last seq it is clamped, below the mark ignored. */
+            seq: number;
+        };
+        ReadState: {
+            uri: string;
+            last_read_seq: number;
+            last_seq: number;
+            unread_count: number;
         };
         /** @description What a reply shows of its original: the current excerpt, or nothing once it is deleted. */
         ReplyQuote: {
@@ -726,7 +825,7 @@ export interface components {
              *     * `group` - Group
              *     * `direct` - Direct
              */
-            readonly kind: components["schemas"]["SessionKindEnum"];
+            readonly kind: components["schemas"]["ChatKindEnum"];
             /** @description A group chat's name ("" for none); always "" for a direct chat. */
             readonly title: string;
             readonly owner: components["schemas"]["PublicUser"];
@@ -747,6 +846,8 @@ export interface components {
             readonly rev: number;
             /** Format: date-time */
             readonly last_activity_at: string;
+            /** @description The caller's read mark (the newest seq they have seen). */
+            readonly last_read_seq: number;
         };
         /** @description Documents the POST body; the rules themselves are in services/ (text.py, direct.py). */
         SessionCreate: {
@@ -758,12 +859,6 @@ export interface components {
             /** @description A username: open (201) or return (200) the one private chat with this person instead. */
             direct?: string;
         };
-        /**
-         * @description * `group` - Group
-         *     * `direct` - Direct
-         * @enum {string}
-         */
-        SessionKindEnum: "group" | "direct";
         SetPassword: {
             new_password: string;
             current_password: string;
@@ -886,7 +981,10 @@ export interface operations {
     api_chats_list: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The list's ETag. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -897,8 +995,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Session"][];
+                    "application/json": components["schemas"]["ChatSummary"][];
                 };
+            };
+            /** @description No response body */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1267,6 +1372,31 @@ export interface operations {
             };
         };
     };
+    api_chats_read_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uri: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadMark"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadState"];
+                };
+            };
+        };
+    };
     api_chats_join_create: {
         parameters: {
             query?: never;
@@ -1375,6 +1505,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Notification"];
+                };
+            };
+        };
+    };
+    api_notifications_read_all_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationReadAll"];
                 };
             };
         };

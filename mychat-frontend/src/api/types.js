@@ -3,6 +3,9 @@
 /** @typedef {import('./schema').components['schemas']} Schemas */
 
 /** @typedef {Schemas['Session']} Session a chat as the chat list and joining describe it */
+/** @typedef {Schemas['ChatSummary']} ChatSummary a chat as the chat list shows it (and the notification socket pushes it) */
+/** @typedef {Schemas['ReadState']} ReadState {uri, last_read_seq, last_seq, unread_count} */
+/** @typedef {Schemas['Notification']} Notification a mention (with its message's seq) or a join */
 /** @typedef {Schemas['Message']} Message */
 /** @typedef {Schemas['Attachment']} Attachment a file sent with a message: {id, name, size, content_type, url, thumbnail_url, width, height} */
 /** @typedef {Schemas['MessagePage']} MessagePage {uri, messages, rev, last_seq, has_more} */

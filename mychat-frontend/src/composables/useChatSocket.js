@@ -16,8 +16,9 @@ const FINAL_CLOSE_CODES = new Set([4401, 4403, 4404])
  * @param {() => void} options.onOpen
  * @param {(raw: string) => void} options.onPush a message from the server, as text
  * @param {(code: number) => void} options.onClose after it is gone
+ * @param {() => string} [options.url] another socket of the user's than the chat's (the notification socket)
  */
-export function useChatSocket(uri, { retryBase, maxBackoff, onOpen, onPush, onClose }) {
+export function useChatSocket(uri, { retryBase, maxBackoff, onOpen, onPush, onClose, url }) {
   /** @type {WebSocket | null} */
   let socket = null
   let open = false
@@ -30,7 +31,7 @@ export function useChatSocket(uri, { retryBase, maxBackoff, onOpen, onPush, onCl
     timer = undefined
     if (!enabled || typeof WebSocket === 'undefined') return
     const sentWith = token.value
-    const ws = new WebSocket(chatSocketUrl(uri))
+    const ws = new WebSocket(url ? url() : chatSocketUrl(uri))
     socket = ws
     ws.onopen = () => {
       if (socket !== ws) return

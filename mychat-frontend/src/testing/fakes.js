@@ -81,6 +81,8 @@ export class FakeChatServer {
   /** @type {import('../api/types.js').Member[]} longest-standing first; the first is the owner */ members
   /** @type {string} the current invite code */ inviteCode
   /** @type {boolean} the signed-in user is out (left, removed, or the chat deleted): 403 */ out
+  /** @type {number} the signed-in user's read mark */ lastRead
+  /** @type {import('../api/types.js').Notification[]} the signed-in user's, newest first */ notifications
 
   constructor(uri = 'room1') {
     this.uri = uri
@@ -107,6 +109,8 @@ export class FakeChatServer {
     this.join(this.me)
     this.inviteCode = 'code1'
     this.out = false
+    this.lastRead = 0
+    this.notifications = []
   }
 
   /** @param {import('../api/types.js').PublicUser} user a member from now on (the first one owns the chat) */
@@ -210,7 +214,61 @@ export class FakeChatServer {
       last_seq: this.messages.length,
       rev: this.rev,
       last_activity_at: this.messages.at(-1)?.created_at ?? created,
+      last_read_seq: Math.min(this.lastRead, this.messages.length),
     }
+  }
+
+  /**
+   * The chat as the chat list shows it (and the notification socket pushes it).
+   * @returns {import('../api/types.js').ChatSummary}
+   */
+  summary() {
+    const session = this.session()
+    const last = this.messages.at(-1)
+    const lastMessage = last && {
+      seq: last.seq,
+      kind: last.kind,
+      user: last.user,
+      excerpt: last.message.slice(0, 120),
+      deleted: last.deleted,
+      created_at: last.created_at,
+    }
+    return {
+      uri: session.uri,
+      title: session.title,
+      kind: session.kind,
+      owner: session.owner,
+      member_count: session.member_count,
+      members_preview: session.members.slice(0, 5),
+      last_message: lastMessage ?? null,
+      last_seq: session.last_seq,
+      last_activity_at: session.last_activity_at,
+      last_read_seq: session.last_read_seq,
+      unread_count: session.last_seq - session.last_read_seq,
+      mention_count: 0,
+      role: session.role,
+    }
+  }
+
+  /** GET /api/chats/, with an ETag of what it shows. */
+  listChats(headers) {
+    const body = this.out ? [] : [this.summary()]
+    const etag = `"${this.rev}.${this.lastRead}.${this.out}"`
+    if (headers['If-None-Match'] === etag) return fakeResponse(304)
+    return fakeResponse(200, body, { ETag: etag })
+  }
+
+  /** POST <chat>/read/: forward only, clamped. */
+  markRead(body) {
+    const seq = JSON.parse(body).seq
+    this.lastRead = Math.max(this.lastRead, Math.min(seq, this.messages.length))
+    const unread = this.messages.length - this.lastRead
+    return fakeResponse(200, {
+      uri: this.uri,
+      last_read_seq: this.lastRead,
+      last_seq: this.messages.length,
+      unread_count: unread,
+    })
   }
 
   /** The message fetches (polls, catch-ups, history) so far. */
@@ -242,12 +300,27 @@ export class FakeChatServer {
     if (route === 'GET /api/config/') return fakeResponse(200, this.config)
     if (route === 'GET /auth/users/me/') return fakeResponse(200, this.me)
     if (route === 'GET /api/commands/') return fakeResponse(200, this.commands)
-    if (route === 'GET /api/chats/') return fakeResponse(200, this.out ? [] : [this.session()])
+    if (route === 'GET /api/chats/') return this.listChats(headers)
+    if (route === 'GET /api/notifications/') return fakeResponse(200, this.notifications)
+    if (route === 'POST /api/notifications/read-all/') {
+      const marked = this.notifications.filter((n) => !n.read).length
+      this.notifications = this.notifications.map((n) => ({ ...n, read: true }))
+      return fakeResponse(200, { marked })
+    }
+    const notification = /^\/api\/notifications\/(\d+)\/read\/$/.exec(url.pathname)
+    if (notification && method === 'POST') {
+      const found = this.notifications.find((n) => n.id === Number(notification[1]))
+      if (!found) return fakeResponse(404, { detail: 'No such notification.' })
+      const marked = { ...found, read: true }
+      this.notifications = this.notifications.map((n) => (n === found ? marked : n))
+      return fakeResponse(200, marked)
+    }
     if (route === 'POST /api/chats/') return fakeResponse(201, this.session())
     if (route === 'POST /api/chats/join/') return this.joinWith(JSON.parse(init.body).code)
     if (route === 'GET /api/search/') return this.search(url)
     if (url.pathname.startsWith(chat) && this.out) return fakeResponse(403, { detail: 'You are not a member.' })
     if (route === `GET ${chat}`) return fakeResponse(200, this.session())
+    if (route === `POST ${chat}read/`) return this.markRead(init.body)
     if (route === `POST ${chat}members/`) return fakeResponse(200, this.session())
     if (route === `GET ${chat}members/`) return this.memberPage(url)
     if (method === 'DELETE' && url.pathname.startsWith(`${chat}members/`)) return this.removeMember(url.pathname)
@@ -365,6 +438,7 @@ export class FakeChatServer {
     if (replyTo && !this.messages.some((m) => m.seq === replyTo))
       return fakeResponse(400, { reply_to: ['No message with this seq in this chat.'] })
     const stored = this.add(message, 'me', false, { replyTo })
+    this.lastRead = stored.seq // posting reads up to one's own message
     if (key) this.storedByKey.set(key, stored)
     return fakeResponse(201, stored)
   }

@@ -10,16 +10,28 @@ export function formatTime(iso) {
     : date.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
 }
 
+/** How many names an untitled chat is called by before "and N others": short enough for a phone. */
+export const NAMED_MEMBERS = 3
+
 /**
- * A chat's name: its title, else who is in it (leaving out the viewer); a direct chat is the other person's name.
- * @param {{title?: string, kind?: string, members?: readonly import('../api/types.js').PublicUser[]} | null | undefined} chat
+ * A chat's name: its title, else who is in it (leaving out the viewer): "ana, bob and 4 others";
+ * a direct chat is the other person's name. Takes a chat's `members`, or a summary's
+ * `members_preview` with its `member_count`.
+ * @param {{title?: string, kind?: string, members?: readonly import('../api/types.js').PublicUser[], members_preview?: readonly import('../api/types.js').PublicUser[], member_count?: number} | null | undefined} chat
  * @param {{username: string} | null | undefined} viewer
  */
 export function chatName(chat, viewer) {
   if (chat?.title) return chat.title
-  const others = (chat?.members ?? []).map((m) => m.username).filter((name) => name !== viewer?.username)
+  const known = chat?.members ?? chat?.members_preview ?? []
+  const others = known.map((m) => m.username).filter((name) => name !== viewer?.username)
   if (chat?.kind === 'direct') return others[0] ?? 'Direct chat (the other person left)'
-  return others.length ? others.join(', ') : 'New chat'
+  if (!others.length) return 'New chat'
+  // The viewer is one of the members (else they would not see the chat).
+  const everyoneElse = Math.max((chat?.member_count ?? known.length) - 1, others.length)
+  const named = others.slice(0, NAMED_MEMBERS)
+  const rest = everyoneElse - named.length
+  if (rest <= 0) return named.join(', ')
+  return `${named.join(', ')} and ${rest} ${rest === 1 ? 'other' : 'others'}`
 }
 
 /**

@@ -3,6 +3,7 @@
 /** @typedef {import('../api/types.js').Message} Message */
 /**
  * @typedef {{type: 'day', key: string, label: string}
+ *   | {type: 'new', key: string, label: string}
  *   | {type: 'message', key: string, message: Message, grouped: boolean}} Row
  * grouped: the same person wrote the message before it a moment ago, so the author line is not shown again
  */
@@ -30,20 +31,27 @@ export function dayLabel(date, now = new Date(), locale = undefined) {
 /**
  * @param {readonly Message[]} messages oldest first
  * @param {Date} [now]
+ * @param {number | null} [firstUnreadSeq] draw the "New messages" line before this message (or the first after it)
  * @returns {Row[]}
  */
-export function messageRows(messages, now = new Date()) {
+export function messageRows(messages, now = new Date(), firstUnreadSeq = null) {
   /** @type {Row[]} */
   const rows = []
   /** @type {Message | null} */
   let previous = null
   let previousDay = ''
+  let lineDrawn = firstUnreadSeq === null
   for (const message of messages) {
     const date = new Date(message.created_at)
     const day = dayKey(date)
     if (day !== previousDay) {
       rows.push({ type: 'day', key: `day-${day}`, label: dayLabel(date, now) })
       previous = null
+    }
+    if (!lineDrawn && firstUnreadSeq !== null && message.seq >= firstUnreadSeq) {
+      rows.push({ type: 'new', key: 'new-messages', label: 'New messages' })
+      lineDrawn = true
+      previous = null // the author line shows again below the line
     }
     const grouped =
       previous !== null &&

@@ -53,3 +53,26 @@ describe('messageRows', () => {
     expect(rows.map((row) => row.key)).toEqual(['day-2025-6-15', `message-${seq}`])
   })
 })
+
+describe('the "New messages" line', () => {
+  const three = () => [message('ana', at(15, 10)), message('ana', at(15, 10, 1)), message('ana', at(15, 10, 2))]
+
+  it('goes before the first unread message, which then shows its author again', () => {
+    const messages = three()
+    const rows = messageRows(messages, now, messages[1].seq)
+    expect(rows.map((row) => row.type)).toEqual(['day', 'message', 'new', 'message', 'message'])
+    expect(rows[3]).toMatchObject({ grouped: false })
+    expect(rows[4]).toMatchObject({ grouped: true })
+  })
+
+  it('goes before the first message after the mark when that one is not loaded, once', () => {
+    const messages = three()
+    const rows = messageRows(messages, now, messages[0].seq - 5)
+    expect(rows.filter((row) => row.type === 'new')).toHaveLength(1)
+    expect(rows[1].type).toBe('new')
+  })
+
+  it('is not drawn when nothing was unread', () => {
+    expect(messageRows(three(), now, null).some((row) => row.type === 'new')).toBe(false)
+  })
+})
