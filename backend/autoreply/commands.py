@@ -5,6 +5,7 @@ import re
 
 from django.core.exceptions import ValidationError
 
+from backend.chat.models import Membership
 from backend.files.selectors import message_attachments
 from backend.search.query import parse_query
 from backend.search.selectors import message_search
@@ -117,6 +118,8 @@ def _kb_add(context: Context) -> str:
     original = message.reply_to
     if original.session_id != context.session.pk or original.deleted:
         return "That message was deleted, and its files with it. Send the document again and reply to it with /kb add."
+    if not Membership.objects.filter(session=context.session, user=context.user).exists():
+        return "Only this chat's members can add documents to it."  # they left before the bot got to it
     attachments = message_attachments(message_id=original.pk)
     if not attachments:
         return f"That message has no files. {KB_ADD_HOW}"

@@ -203,6 +203,15 @@ def test_not_a_reply_no_files_or_the_original_deleted(client_for, alice, chat, w
     assert not Document.objects.exists()
 
 
+def test_a_member_who_left_before_the_bot_got_to_it_adds_nothing(client_for, alice, bob, chat, worker):
+    add_member(chat, bob)
+    bob_client = client_for(bob)
+    command = reply(bob_client, chat, "/kb add", to=send_files(bob_client, chat, [("lab.md", LAB)]))
+    assert client_for(alice).delete(f"/api/chats/{chat}/members/{bob.pk}/").status_code == 204
+    assert bot_says(client_for(alice), chat, worker, command) == "Only this chat's members can add documents to it."
+    assert not Document.objects.exists()
+
+
 def test_kb_remove_and_list_work_for_added_files(client_for, alice, chat, worker):
     client = client_for(alice)
     bot_says(client, chat, worker, reply(client, chat, "/kb add", to=send_files(client, chat, [("lab.md", LAB)])))
@@ -221,3 +230,12 @@ def test_help_kb_explains_adding(client_for, alice, chat, worker):
     assert said.startswith("/kb list | add | remove <name> — This chat's own documents, which /ask answers from first.")
     assert "/kb add, sent as a reply to a message with files" in said
     assert "Only this chat's members get answers from them." in said
+
+
+def test_a_name_with_markdown_in_it_stays_the_links_text(client_for, alice, chat, worker):
+    client = client_for(alice)
+    carried = send_files(client, chat, [("lab_notes [draft]*.md", LAB)])
+    said = bot_says(client, chat, worker, reply(client, chat, "/kb add", to=carried))
+    assert "- lab\\_notes \\[draft\\]\\*.md — Lab handbook (2 passages)" in said
+    answer = bot_says(client, chat, worker, post_message(client, chat, QUESTION).json()["seq"])
+    assert f"— [lab\\_notes \\[draft\\]\\*.md › Borrowing the oscilloscope](/chats/{chat}?seq={carried})" in answer
