@@ -299,4 +299,6 @@ MYCHAT_BOT_LEASE_SECONDS = float(
 )  # then a dead worker's job is retaken
 MYCHAT_BOT_POLL_SECONDS = float(os.environ.get("MYCHAT_BOT_POLL_SECONDS", "1"))  # for jobs posted via other processes
 MYCHAT_BOT_MAX_ATTEMPTS = int(os.environ.get("MYCHAT_BOT_MAX_ATTEMPTS", "3"))
+# The largest attachment `/kb add` reads into a chat's documents (read inside a job, within its lease).
+MYCHAT_BOT_DOCUMENT_MAX_MB = int(os.environ.get("MYCHAT_BOT_DOCUMENT_MAX_MB", "5"))
 MYCHAT_BOT_COMMAND_MODULES = env_list("MYCHAT_BOT_COMMAND_MODULES")  # extra modules that register commands

@@ -2,6 +2,8 @@
 cut before the fact), where they come from (document › section, which knowledge base) and a near-tie
 second source; or, in the question's language, that the documents do not cover it."""
 
+import re
+
 from preproc import is_identifier, split_sentences, tokenize
 from preproc.passages import parse_blocks
 
@@ -114,11 +116,20 @@ def excerpt(passage: Passage, question: Question) -> str:
 
 
 def source(passage: Passage) -> str:
-    """Document title › section (at most the two innermost headings), never a path on the server."""
+    """Document title › section (at most the two innermost headings), never a path on the server. A chat's
+    document that came from an attachment links to the message that carried the file, which the app opens."""
     document = passage.document
     title = document.name or document.title if document.scope == "chat" else document.title
     headings = [h for h in passage.headings if h != document.title][-2:]
-    return " › ".join([title, *headings])
+    text = " › ".join([title, *headings])
+    if document.scope == "chat" and document.message_seq and document.session_id:
+        return f"[{literal(text)}](/chats/{document.session.uri}?seq={document.message_seq})"
+    return text
+
+
+def literal(text: str) -> str:
+    """A file name or title as plain text inside the bot's Markdown: no emphasis, code or link of its own."""
+    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
 
 
 def found(result: Found, question: Question, passages: dict[int, Passage]) -> str:

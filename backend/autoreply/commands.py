@@ -5,6 +5,8 @@ import re
 
 from django.core.exceptions import ValidationError
 
+from backend.chat.models import Membership
+from backend.files.selectors import message_attachments
 from backend.search.query import parse_query
 from backend.search.selectors import message_search
 
@@ -13,7 +15,7 @@ from .index import current_index
 from .models import Passage
 from .registry import Context, all_commands, command, get_command
 from .selectors import chat_documents
-from .services import NotAllowed, document_remove_from_chat
+from .services import DocumentRejected, NotAllowed, attachment_add_to_chat, document_remove_from_chat
 
 MAX_DICE = 100
 MAX_SIDES = 1000
@@ -27,7 +29,7 @@ def help_command(args: str) -> str:
         cmd = get_command(args.split()[0])
         if cmd is None:
             return f"There is no /{args.split()[0].lstrip('/')}. Type /help for the list."
-        return f"{cmd.usage} — {cmd.help}"
+        return f"{cmd.usage} — {cmd.help}{cmd.details}"
     lines = [f"{cmd.usage} — {cmd.help}" for cmd in all_commands()]
     return (
         "Commands:\n"
@@ -52,20 +54,32 @@ def ask_command(args: str, context: Context) -> str:
     if result is None:
         return answers.unknown(question)
     wanted = [result.shown_passage_id] + ([result.also.passage_id] if result.also else [])
-    passages = Passage.objects.select_related("document").in_bulk(wanted)
+    passages = Passage.objects.select_related("document__session").in_bulk(wanted)
     if result.shown_passage_id not in passages:  # removed since the index was built
         return answers.unknown(question)
     return answers.found(result, question, passages)
 
 
-KB_USAGE = "Usage: /kb list, or /kb remove <name>. To add a document, reply to a file with /kb add."
+KB_USAGE = "Usage: /kb list, /kb add (replying to a file) or /kb remove <name>. /help kb explains them."
+KB_ADD_HOW = (
+    "To add a document to this chat's knowledge base, reply to the message that carries it with /kb add "
+    "(a .txt, .md, .rst, .html or .pdf file)."
+)
 
 
 @command(
     "kb",
-    usage="/kb list | remove <name>",
+    usage="/kb list | add | remove <name>",
     help="This chat's own documents, which /ask answers from first.",
     context=True,
+    details=(
+        "\n- /kb add, sent as a reply to a message with files, adds its documents (.txt, .md, .rst, .html, or "
+        "a .pdf with text) to this chat's knowledge base. Then /ask <question> answers "
+        "from them, with a link to the message that carried the file. Only this chat's members get answers "
+        "from them. Adding the same file again changes nothing; a new file with the same name replaces it."
+        "\n- /kb list shows them, with who added each."
+        "\n- /kb remove <name> removes one: whoever added it, or the chat's owner, can."
+    ),
 )
 def kb_command(args: str, context: Context) -> str:
     if context.session is None:
@@ -92,10 +106,61 @@ def kb_command(args: str, context: Context) -> str:
             return f"This chat has no document called \u201c{rest.strip()}\u201d. See /kb list."
         return f"Removed {removed.name} from this chat's documents."
     if action == "add":
-        # The seam for the files issue: replying to an attachment with /kb add calls
-        # services.document_add_to_chat with its name and bytes.
-        return "Adding a document needs attachments, which are coming: then reply to a file with /kb add."
+        return _kb_add(context)
     return KB_USAGE
+
+
+def _kb_add(context: Context) -> str:
+    """The documents attached to the message that "/kb add" replies to, into this chat's knowledge base."""
+    message = context.message
+    if message is None or message.reply_to_id is None:
+        return KB_ADD_HOW
+    original = message.reply_to
+    if original.session_id != context.session.pk or original.deleted:
+        return "That message was deleted, and its files with it. Send the document again and reply to it with /kb add."
+    if not Membership.objects.filter(session=context.session, user=context.user).exists():
+        return "Only this chat's members can add documents to it."  # they left before the bot got to it
+    attachments = message_attachments(message_id=original.pk)
+    if not attachments:
+        return f"That message has no files. {KB_ADD_HOW}"
+    added, known, refused = [], [], []
+    for attachment in attachments:
+        try:
+            result = attachment_add_to_chat(
+                session=context.session, attachment=attachment, message_seq=original.seq, added_by=context.user
+            )
+        except DocumentRejected as exc:
+            refused.append(f"- {answers.literal(attachment.name)}: {_refusal(exc)}")
+            continue
+        name = answers.literal(result.document.name)
+        if result.status == "unchanged":
+            known.append(f"- {name} ({result.passages} passages), the same file: nothing changed")
+        else:
+            replaced = ", replacing the earlier file of that name" if result.status == "replaced" else ""
+            added.append(f"- {name} — {answers.literal(result.document.title)} ({result.passages} passages{replaced})")
+    lines = []
+    if added:
+        lines += ["Added to this chat's documents:", *added]
+    if known:
+        lines += ["Already in this chat's documents:", *known]
+    if refused:
+        lines += ["Not added:", *refused]
+    if added or known:
+        lines.append(
+            "Ask about them with `/ask <question>`: I answer from this chat's documents first, "
+            "for this chat's members only. /kb list shows them all."
+        )
+    return "\n".join(lines)
+
+
+def _refusal(exc: DocumentRejected) -> str:
+    if exc.reason == "type":
+        return "I can only read text documents (.txt, .md, .rst, .html) and PDFs with text."
+    if exc.reason == "size":
+        return f"too big for me ({exc})."
+    if exc.reason == "empty":
+        return "there is no text in it that I can read."
+    return f"I could not read it ({exc})."
 
 
 @command(

@@ -99,6 +99,7 @@ def document_store(
     session=None,
     name: str = "",
     added_by=None,
+    message_seq: int | None = None,
 ) -> Document:
     """Create or replace one document and its passages.
 
@@ -133,6 +134,7 @@ def document_store(
                 "session": session,
                 "name": name[:255],
                 "added_by": added_by,
+                "message_seq": message_seq,
                 "language": document.language,
                 "translation_key": translation,
                 "analyzer": ANALYZER_VERSION,

@@ -64,6 +64,9 @@ class Document(models.Model):
     )
     name = models.CharField(max_length=255, blank=True)  # the file name people know it by (a chat's documents)
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    # A chat's document added from an attachment: the seq of the message that carried the file, which its
+    # answers link to (/chats/<uri>?seq=<n>).
+    message_seq = models.PositiveBigIntegerField(null=True, blank=True)
     language = models.CharField(max_length=8, default="en")
     translation_key = models.CharField(max_length=500, blank=True)  # shared with its translations
     analyzer = models.CharField(max_length=20, blank=True)  # preproc.ANALYZER_VERSION its tokens were made with

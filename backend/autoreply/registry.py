@@ -21,6 +21,7 @@ class Context:
 
     session: object | None = None  # backend.chat.models.ChatSession
     user: object | None = None
+    message: object | None = None  # the "/" message itself (its reply_to is what /kb add reads)
 
 
 @dataclass(frozen=True)
@@ -30,19 +31,22 @@ class Command:
     help: str
     handler: Callable[..., str]  # the text after the name (trimmed) [, the Context] -> the reply
     takes_context: bool = False
+    details: str = ""  # what /help <name> adds after the usage and the help
 
 
 _commands: dict[str, Command] = {}
 
 
-def command(name: str, *, usage: str, help: str, context: bool = False):
+def command(name: str, *, usage: str, help: str, context: bool = False, details: str = ""):
     """Register the decorated `handler(args: str) -> str` as /name; with context=True it is called as
-    `handler(args, context)` and learns the chat and the user."""
+    `handler(args, context)` and learns the chat, the user and the message. `details` are shown by /help name."""
 
     def register(handler: Callable[..., str]) -> Callable[..., str]:
         if name in _commands and _commands[name].handler is not handler:
             raise ValueError(f"/{name} is already registered")
-        _commands[name] = Command(name=name, usage=usage, help=help, handler=handler, takes_context=context)
+        _commands[name] = Command(
+            name=name, usage=usage, help=help, handler=handler, takes_context=context, details=details
+        )
         return handler
 
     return register

@@ -116,7 +116,9 @@ def job_run(job: BotJob) -> Answer | None:
     if job.attempts > settings.MYCHAT_BOT_MAX_ATTEMPTS:
         # Its workers kept dying on it: give up with a reply rather than retry forever.
         return Answer("Sorry, I could not answer that one (it kept failing).", error="gave up after crashes")
-    return answer(job.message.text, context=Context(session=job.message.session, user=job.message.user))
+    return answer(
+        job.message.text, context=Context(session=job.message.session, user=job.message.user, message=job.message)
+    )
 
 
 # Woken at the commit of a "/" message, the embedded worker would share the GIL with the request

@@ -16,3 +16,8 @@ def attachment_get_for_viewer(*, attachment_id: int, user) -> Attachment:
     if not Membership.objects.filter(session_id=attachment.session_id, user_id=user.pk).exists():
         raise Http404("No such attachment.")
     return attachment
+
+
+def message_attachments(*, message_id: int) -> list[Attachment]:
+    """The files a message carries, in the order they were uploaded (for the bot's `/kb add`)."""
+    return list(Attachment.objects.filter(message_id=message_id).order_by("id"))

@@ -12,7 +12,7 @@ HELP_LIST = (
     "Commands:\n"
     "/ask <question> — Answer a question from this chat's documents, the site's, or the mychat manual.\n"
     "/help [command] — List the commands, or explain one.\n"
-    "/kb list | remove <name> — This chat's own documents, which /ask answers from first.\n"
+    "/kb list | add | remove <name> — This chat's own documents, which /ask answers from first.\n"
     "/roll NdM — Roll N dice with M sides (up to 100d1000).\n"
     "/search <words> — The 5 latest messages of this chat containing the words, with links (documents: /ask).\n"
     "/search looks through this chat's messages; /ask answers from the documents.\n"

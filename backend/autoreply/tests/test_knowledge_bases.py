@@ -90,9 +90,9 @@ def test_only_who_added_a_document_or_the_owner_removes_it(session, alice, bob, 
     assert ask("/kb remove recipes.md", session, alice) == "Removed recipes.md from this chat's documents."  # the owner
 
 
-def test_kb_outside_a_chat_and_kb_add_before_attachments_exist(session, alice):
+def test_kb_outside_a_chat_and_kb_add_without_a_reply(session, alice):
     assert ask("/kb list") == "/kb works inside a chat: it manages that chat's documents."
-    assert "reply to a file with /kb add" in ask("/kb add", session, alice)
+    assert "reply to the message that carries it with /kb add" in ask("/kb add", session, alice)
     assert ask("/kb frobnicate", session, alice).startswith("Usage: /kb list")
 
 
