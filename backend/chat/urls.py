@@ -21,6 +21,15 @@ class MemberConverter:
     to_url = staticmethod(str)
 
 
+class UriConverter:
+    """A chat's URI in a URL: what `ChatSession.uri` can hold (anything else, a NUL included, is a 404)."""
+
+    regex = "[A-Za-z0-9_-]{1,32}"
+    to_python = staticmethod(str)
+    to_url = staticmethod(str)
+
+
+register_converter(UriConverter, "uri")
 register_converter(SeqConverter, "seq")
 register_converter(MemberConverter, "member")
 
@@ -28,15 +37,15 @@ urlpatterns = [
     path("config/", sessions.ConfigView.as_view(), name="config"),
     path("chats/", sessions.SessionListView.as_view(), name="chat-list"),
     path("chats/join/", members.JoinView.as_view(), name="chat-join"),  # before <uri>: "join" is no URI
-    path("chats/<str:uri>/", sessions.SessionDetailView.as_view(), name="chat-detail"),
-    path("chats/<str:uri>/members/", members.MembersView.as_view(), name="chat-members"),
-    path("chats/<str:uri>/members/<member:member>/", members.MemberDetailView.as_view(), name="chat-member"),
-    path("chats/<str:uri>/read/", sessions.ReadView.as_view(), name="chat-read"),
-    path("chats/<str:uri>/invite/", members.InviteView.as_view(), name="chat-invite"),
-    path("chats/<str:uri>/messages/", messages.MessagesView.as_view(), name="chat-messages"),
-    path("chats/<str:uri>/messages/<seq:seq>/", messages.MessageDetailView.as_view(), name="chat-message"),
+    path("chats/<uri:uri>/", sessions.SessionDetailView.as_view(), name="chat-detail"),
+    path("chats/<uri:uri>/members/", members.MembersView.as_view(), name="chat-members"),
+    path("chats/<uri:uri>/members/<member:member>/", members.MemberDetailView.as_view(), name="chat-member"),
+    path("chats/<uri:uri>/read/", sessions.ReadView.as_view(), name="chat-read"),
+    path("chats/<uri:uri>/invite/", members.InviteView.as_view(), name="chat-invite"),
+    path("chats/<uri:uri>/messages/", messages.MessagesView.as_view(), name="chat-messages"),
+    path("chats/<uri:uri>/messages/<seq:seq>/", messages.MessageDetailView.as_view(), name="chat-message"),
     path(
-        "chats/<str:uri>/messages/<seq:seq>/reactions/<str:emoji>/",
+        "chats/<uri:uri>/messages/<seq:seq>/reactions/<str:emoji>/",
         messages.ReactionView.as_view(),
         name="chat-message-reaction",
     ),

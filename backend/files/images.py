@@ -1,10 +1,10 @@
 """What a file is, decided from its bytes; and an image's size and thumbnail (Pillow)."""
 
 import io
-import warnings
+import threading
 from dataclasses import dataclass
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from .models import THUMBNAIL_SIZE
 
@@ -22,6 +22,21 @@ _SIGNATURES: list[tuple[bytes, str]] = [
 ]
 RASTER_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
 _ORIENTATION = 0x0112  # EXIF: 5 to 8 turn the picture by 90 degrees
+# What each EXIF orientation needs to be shown upright (as ImageOps.exif_transpose does).
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+# A JPEG is decoded at a fraction of its size for its thumbnail (draft mode); other formats are
+# decoded whole, 4 bytes a pixel or more: past this they are kept as files without a thumbnail, so
+# that a small PNG of 9,400 x 9,400 pixels cannot make the server hold a gigabyte.
+MAX_DECODED_PIXELS = 25_000_000
+_decoding = threading.BoundedSemaphore(2)  # at most two images decoded at once per process
 
 
 def sniff(head: bytes) -> str:
@@ -60,23 +75,28 @@ class ImageInfo:
 
 def image_info(file) -> ImageInfo | None:
     """Size and thumbnail of a raster image; None when the bytes cannot be decoded (a broken or
-    truncated image, kept as a plain file). ImageTooLarge for a decompression bomb."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            with Image.open(file) as image:
-                width, height = image.size
-                if image.getexif().get(_ORIENTATION) in (5, 6, 7, 8):
-                    width, height = height, width
+    truncated image) or would cost too much memory to decode whole: kept as a plain file.
+    ImageTooLarge for a decompression bomb (more pixels than Pillow's limit)."""
+    try:
+        with Image.open(file) as image:
+            width, height = image.size
+            if width * height > (Image.MAX_IMAGE_PIXELS or float("inf")):
+                raise ImageTooLarge(f"{width} x {height} pixels is more than this server decodes.")
+            if image.format != "JPEG" and width * height > MAX_DECODED_PIXELS:
+                return None
+            orientation = image.getexif().get(_ORIENTATION)
+            if orientation in (5, 6, 7, 8):
+                width, height = height, width
+            with _decoding:
                 image.draft("RGB", (THUMBNAIL_SIZE, THUMBNAIL_SIZE))  # JPEG: decode at a fraction of the size
-                shown = ImageOps.exif_transpose(image)  # loads the pixels
-                shown.thumbnail((THUMBNAIL_SIZE, THUMBNAIL_SIZE))
+                image.thumbnail((THUMBNAIL_SIZE, THUMBNAIL_SIZE))  # loads the pixels, then shrinks
+                shown = image.transpose(_UPRIGHT[orientation]) if orientation in _UPRIGHT else image
                 has_alpha = shown.mode in ("RGBA", "LA", "PA") or "transparency" in shown.info
                 shown = shown.convert("RGBA" if has_alpha else "RGB")
                 out = io.BytesIO()
                 shown.save(out, format="WEBP", quality=80, method=4)  # a new file: no EXIF, no profile
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            raise ImageTooLarge(str(exc)) from exc
-        except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError, IndexError, TypeError):
-            return None
+    except Image.DecompressionBombError as exc:
+        raise ImageTooLarge(str(exc)) from exc
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError, IndexError, TypeError):
+        return None
     return ImageInfo(width=width, height=height, thumbnail=out.getvalue())

@@ -148,7 +148,11 @@ def attachments_expire(*, now=None, batch: int = 500) -> int:
         Attachment.objects.filter(message__isnull=True, created_at__lt=cutoff).values_list("pk", flat=True)[:batch]
     ):
         with transaction.atomic():
-            for attachment in Attachment.objects.filter(pk__in=ids):
+            # Again, locked: one may have been sent with a message since it was listed.
+            still_unsent = Attachment.objects.select_for_update().filter(
+                pk__in=ids, message__isnull=True, created_at__lt=cutoff
+            )
+            for attachment in still_unsent:
                 attachment.delete()
                 removed += 1
     return removed

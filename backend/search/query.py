@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 MAX_QUERY_LENGTH = 200  # characters of the search box; the one home of this rule
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 50
+MAX_TERMS = 10  # words (and phrases) in one search
+MAX_SHORT_TERMS = 3  # of them under three characters (a scan each, on PostgreSQL over every message)
 
 _TOKEN = re.compile(
     r"""(?P<key>from|in|before|after):(?:"(?P<quoted_value>[^"]*)"?|(?P<value>\S+))"""
@@ -37,6 +39,13 @@ def _day(value: str, name: str) -> dt.date:
         raise ValidationError({"q": [f"{name}: takes a date as YYYY-MM-DD, e.g. {name}:2026-01-31."]}) from None
 
 
+def _day_after(day: dt.date) -> dt.date:
+    try:
+        return day + dt.timedelta(days=1)
+    except OverflowError:
+        raise ValidationError({"q": ["after: takes a date before the year 10000."]}) from None
+
+
 def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
 
@@ -47,6 +56,8 @@ def parse_query(text: object) -> SearchQuery:
         raise ValidationError({"q": ["Type something to search for."]})
     if len(text) > MAX_QUERY_LENGTH:
         raise ValidationError({"q": [f"A search is at most {MAX_QUERY_LENGTH} characters."]})
+    if "\x00" in text:
+        raise ValidationError({"q": ["A search may not contain the NUL character."]})
     terms: list[str] = []
     author = chat = before = after = None
     for match in _TOKEN.finditer(text):
@@ -59,7 +70,7 @@ def parse_query(text: object) -> SearchQuery:
         elif key == "before":
             before = _midnight(_day(value, "before"))  # before:D = earlier than the start of day D
         elif key == "after":
-            after = _midnight(_day(value, "after") + dt.timedelta(days=1))  # after:D = from the day after D
+            after = _midnight(_day_after(_day(value, "after")))  # after:D = from the day after D
         elif match["phrase"] is not None:
             if match["phrase"].strip():
                 terms.append(match["phrase"].strip())
@@ -67,13 +78,19 @@ def parse_query(text: object) -> SearchQuery:
             terms.append(match["word"])
     if not terms and author is None:
         raise ValidationError({"q": ["Type some words to search for, or from:@name."]})
-    return SearchQuery(terms=tuple(dict.fromkeys(terms)), author=author, chat=chat, before=before, after=after)
+    terms = list(dict.fromkeys(terms))
+    # Each term is a substring scan; one- and two-character terms cannot use the trigram index.
+    if len(terms) > MAX_TERMS:
+        raise ValidationError({"q": [f"Search for at most {MAX_TERMS} words at a time."]})
+    if sum(len(term) < 3 for term in terms) > MAX_SHORT_TERMS:
+        raise ValidationError({"q": [f"At most {MAX_SHORT_TERMS} words shorter than three characters in one search."]})
+    return SearchQuery(terms=tuple(terms), author=author, chat=chat, before=before, after=after)
 
 
 def parse_limit(value: str | None) -> int:
     if value is None or value == "":
         return DEFAULT_LIMIT
-    if not value.isdigit() or not 1 <= int(value) <= MAX_LIMIT:
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_LIMIT:
         raise ValidationError({"limit": [f"A whole number from 1 to {MAX_LIMIT}."]})
     return int(value)
 
@@ -82,6 +99,6 @@ def parse_cursor(value: str | None) -> int | None:
     """`before`: the `next` of the previous page (a message id), or nothing for the newest page."""
     if value is None or value == "":
         return None
-    if not value.isdigit() or len(value) > 18:
+    if not (value.isascii() and value.isdigit()) or len(value) > 18:
         raise ValidationError({"before": ["Pass the `next` value of the previous page."]})
     return int(value)

@@ -67,7 +67,9 @@ def message_search(
         messages = messages.filter(Q(session__uri=query.chat) | Q(session__title__iexact=query.chat))
     if query.author is not None:
         # The author's id first (one indexed lookup), so the message query filters on a column.
-        author = get_user_model().objects.filter(username__iexact=query.author).values_list("pk", flat=True).first()
+        # An exact name first: "Bob" and "bob" may both exist.
+        people = list(get_user_model().objects.filter(username__iexact=query.author).values_list("pk", "username"))
+        author = next((pk for pk, name in people if name == query.author), None) or next((pk for pk, _ in people), None)
         if author is None:
             return [], False
         messages = messages.filter(user_id=author)

@@ -34,7 +34,7 @@ class SearchView(APIView):
         before = parse_cursor(params.get("before"))
         limit = parse_limit(params.get("limit"))
         uri = params.get("chat")
-        if uri is not None and not uri.strip():
+        if uri is not None and (not uri.strip() or "\x00" in uri):
             raise ValidationError({"chat": ["Pass a chat's URI, or leave `chat` out to search every chat."]})
         session = session_get_for_member(uri=uri, user=request.user) if uri else None
         messages, has_more = selectors.message_search(

@@ -28,7 +28,12 @@ class BodySizeLimit:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         limit = self.limit_for(scope.get("path", ""))
-        declared = dict(scope["headers"]).get(b"content-length")
+        headers = dict(scope["headers"])
+        declared = headers.get(b"content-length")
+        if declared is not None and b"transfer-encoding" in headers:
+            # Both: which one frames the body depends on the server (h11 trusts the other one), so
+            # it is refused, as RFC 9112 allows, rather than trusting a length it may not keep to.
+            return await self._refuse(send, 400, limit)
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
             return await self._refuse(send, 413 if declared.isdigit() else 400, limit)
         if declared is not None:
@@ -52,6 +57,7 @@ class BodySizeLimit:
 
     async def _refuse(self, send, status: int, limit: int):
         detail = f"Request body too large (limit {limit} bytes)." if status == 413 else "Invalid Content-Length."
+        # (400 also answers Content-Length together with Transfer-Encoding.)
         body = json.dumps({"detail": detail}).encode()
         headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
         await send({"type": "http.response.start", "status": status, "headers": headers})

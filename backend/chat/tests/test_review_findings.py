@@ -178,3 +178,9 @@ def test_nobody_replies_to_or_reacts_on_a_system_message(client_for, alice, bob,
     react = alices.put(f"/api/chats/{chat}/messages/1/reactions/%F0%9F%91%8D/")
     assert (reply.status_code, react.status_code) == (400, 400)
     assert Message.objects.filter(session__uri=chat).count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/chats/ab%00c/", "/api/chats/ab%00c/messages/", "/api/chats/ab%00c/attachments/"])
+def test_a_uri_that_no_chat_can_have_is_a_404(client_for, alice, path):
+    assert client_for(alice).get(path).status_code == 404

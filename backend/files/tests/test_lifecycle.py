@@ -51,3 +51,25 @@ def test_unsent_uploads_are_removed_after_a_day(client_for, alice, chat, media_i
     assert len(stored_files(media_in_tmp)) == 2
     assert send(client, chat, [old["id"]]).status_code == 400
     assert attachments_expire() == 0
+
+
+def test_an_upload_sent_while_the_expiry_runs_is_kept(client_for, alice, chat, media_in_tmp, monkeypatch):
+    """The expiry lists old unsent uploads, then deletes them: one sent in between stays sent."""
+    from django.db import transaction
+
+    from backend.files import services
+
+    client = client_for(alice)
+    late = upload(client, chat, b"late", "late.txt").json()["id"]
+    Attachment.objects.update(created_at=timezone.now() - timedelta(hours=25))
+    atomic = transaction.atomic
+
+    def sent_just_in_time(*args, **kwargs):
+        monkeypatch.setattr(services.transaction, "atomic", atomic)  # once
+        assert send(client, chat, [late], "sent just in time").status_code == 201
+        return atomic(*args, **kwargs)
+
+    monkeypatch.setattr(services.transaction, "atomic", sent_just_in_time)
+    assert attachments_expire() == 0
+    assert Attachment.objects.filter(pk=late, message__isnull=False).exists()
+    assert len(stored_files(media_in_tmp)) == 1

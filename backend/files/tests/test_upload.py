@@ -143,6 +143,20 @@ def test_a_decompression_bomb_is_refused(client_for, alice, chat):
     assert Attachment.objects.count() == 0
 
 
+def test_a_small_png_of_many_pixels_is_kept_as_a_file_without_being_decoded(client_for, alice, chat, monkeypatch):
+    """A PNG is decoded whole (a JPEG at a fraction, for its thumbnail): 6,000 x 6,000 pixels under
+    Pillow's bomb limit would still be ~150 MB of memory for a file of a few hundred bytes."""
+    from PIL import ImageFile
+
+    def decoding(*args, **kwargs):
+        raise AssertionError("decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", decoding)
+    response = upload(client_for(alice), chat, _png_header_only(6_000, 6_000), "wide.png", "image/png")
+    assert response.status_code == 201
+    assert response.json()["thumbnail_url"] is None and response.json()["width"] is None
+
+
 def test_exif_orientation_is_applied_and_metadata_stripped(client_for, alice, chat):
     image = Image.new("RGB", (600, 200), (10, 120, 200))
     exif = Image.Exif()

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from backend.chat.models import Message
-from backend.testing.api import add_member, post_message
+from backend.testing.api import add_member, join, post_message
 
 pytestmark = pytest.mark.django_db
 
@@ -221,12 +221,29 @@ def test_pages_newest_first_with_a_cursor(alices, chat):
         ({"q": "pizza", "limit": "51"}, "limit"),
         ({"q": "pizza", "limit": "x"}, "limit"),
         ({"q": "pizza", "chat": " "}, "chat"),
+        # found by a review: each was a 500, or a scan of every message
+        ({"q": "abc\x00def"}, "q"),
+        ({"q": "pizza", "chat": "ab\x00c"}, "chat"),
+        ({"q": "pizza after:9999-12-31"}, "q"),
+        ({"q": "pizza", "limit": "²"}, "limit"),
+        ({"q": "pizza", "before": "²"}, "before"),
+        ({"q": " ".join("abcdefghijk")}, "q"),  # eleven words
+        ({"q": "pizza a b c d"}, "q"),  # four words under three characters
     ],
 )
 def test_bad_input_is_a_400_naming_the_field(alices, chat, params, field):
     response = alices.get("/api/search/", params)
     assert response.status_code == 400
     assert field in response.json()
+
+
+def test_from_prefers_the_exact_name(alices, chat, client_for, make_user):
+    upper, lower = make_user("Bobby"), make_user("bobby")
+    for person in (upper, lower):
+        join(client_for(person), chat)
+        post(client_for(person), chat, f"pizza from {person.username}")
+    assert found(alices, "pizza from:@bobby") == ["pizza from bobby"]
+    assert found(alices, "pizza from:@Bobby") == ["pizza from Bobby"]
 
 
 def test_two_hundred_characters_are_fine(alices, chat):

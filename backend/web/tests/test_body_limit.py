@@ -35,6 +35,14 @@ async def test_a_streamed_body_without_a_length_is_cut_off_at_the_limit(chat):
     assert len(sent) < 5
 
 
+async def test_a_length_and_chunked_framing_together_are_refused(chat):
+    """Content-Length with Transfer-Encoding: servers disagree on which frames the body (h11
+    trusts the length), so the limit could be dodged: refused whatever it declares."""
+    headers = {"Content-Length": "10", "Transfer-Encoding": "chunked"}
+    response = await send(f"/api/chats/{chat}/messages/", b"x" * 10, headers)
+    assert response.status_code == 400 and response.json()["detail"]
+
+
 async def test_a_body_within_the_limit_reaches_the_view_intact(chat, alice):
     token = await sync_to_async(lambda: Token.objects.get_or_create(user=alice)[0].key)()
     response = await send(
