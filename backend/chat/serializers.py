@@ -227,6 +227,11 @@ class MessageSerializer(serializers.ModelSerializer):
     mentions = serializers.ListField(child=serializers.IntegerField())
     attachments = AttachmentSerializer(many=True, source="attachment_summary")
     event = SystemEventSerializer(allow_null=True, help_text="A system message's event; null for a text message.")
+    idempotency_key = serializers.CharField(
+        allow_null=True,
+        help_text="The Idempotency-Key its author's client sent (null if none): the author's other "
+        "copy of the app knows its queued message by it when it arrives by push or poll first.",
+    )
 
     class Meta:
         model = Message
@@ -246,6 +251,7 @@ class MessageSerializer(serializers.ModelSerializer):
             "reactions",
             "attachments",
             "mentions",
+            "idempotency_key",
         ]
         read_only_fields = fields  # an output shape: every field is always there
 

@@ -21,7 +21,7 @@ def test_a_posted_message_has_the_contract_shape(alice_client, alice, chat):
     body = response.json()
     assert set(body) == {
         "id", "seq", "rev", "kind", "event", "user", "message", "created_at", "edited_at", "deleted",
-        "is_bot", "reply_to", "reactions", "attachments", "mentions",
+        "is_bot", "reply_to", "reactions", "attachments", "mentions", "idempotency_key",
     }  # fmt: skip
     assert body["seq"] == 1 and body["message"] == "hello" and body["is_bot"] is False
     assert body["kind"] == "text" and body["deleted"] is False and body["edited_at"] is None

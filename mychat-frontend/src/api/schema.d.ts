@@ -691,6 +691,8 @@ export interface components {
             reactions: components["schemas"]["ReactionSummary"][];
             attachments: components["schemas"]["Attachment"][];
             mentions: number[];
+            /** @description The Idempotency-Key its author's client sent (null if none): the author's other copy of the app knows its queued message by it when it arrives by push or poll first. */
+            idempotency_key: string | null;
         };
         /** @description Documents the POST body for the schema; the rules themselves are in services/text.py. */
         MessageCreate: {

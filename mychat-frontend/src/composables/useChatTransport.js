@@ -5,7 +5,7 @@
  * offline, sent once thanks to an Idempotency-Key); edits, deletes and reacts; says who is typing.
  * The public face of the small composables that each do one of these.
  */
-import { getCurrentScope, onScopeDispose, ref } from 'vue'
+import { computed, getCurrentScope, onScopeDispose, ref } from 'vue'
 import { ApiError, addReaction, deleteMessage, editMessage, postMessage, removeReaction, token } from '../api/client.js'
 import { useBackoff } from './useBackoff.js'
 import { useCatchUp } from './useCatchUp.js'
@@ -250,10 +250,14 @@ export function useChatTransport(uri, options = {}) {
 
   if (getCurrentScope()) onScopeDispose(stop)
 
+  const arrivedKeys = computed(() => new Set(store.messages.value.map((m) => m.idempotency_key).filter(Boolean)))
+  const pending = computed(() => outbox.pending.value.filter((entry) => !arrivedKeys.value.has(entry.key)))
+
   return {
     /** The window of history shown: the live end, or wherever a jump took the reader. */
     messages: store.messages,
-    pending: outbox.pending,
+    /** Queued messages not yet seen stored (a push or poll may bring one before its POST's answer). */
+    pending,
     status,
     error,
     hasOlder: store.hasOlder,

@@ -64,6 +64,32 @@ describe('WebSocket upgrade', () => {
     expect(liveAgain()).toHaveLength(0)
   })
 
+  it("shows my message once when its push comes before its POST's answer", async () => {
+    /** @type {(value?: unknown) => void} */
+    let answer = () => {}
+    vi.stubGlobal('fetch', async (/** @type {string} */ input, /** @type {any} */ init = {}) => {
+      const response = await server.fetch(input, init)
+      if (init.method === 'POST') await new Promise((resolve) => (answer = resolve)) // stored, not yet answered
+      return response
+    })
+    startTransport()
+    await advance(0)
+    FakeWebSocket.latest.open()
+    await advance(0)
+    transport.send('hello')
+    await advance(0)
+    expect(transport.pending.value).toHaveLength(1)
+
+    FakeWebSocket.latest.push({ type: 'message', message: server.messages.at(-1) })
+    expect(transport.messages.value.map((m) => m.message)).toEqual(['hello'])
+    expect(transport.pending.value).toHaveLength(0)
+
+    answer()
+    await advance(0)
+    expect(transport.messages.value.map((m) => m.message)).toEqual(['hello'])
+    expect(transport.pending.value).toHaveLength(0)
+  })
+
   it('retries a failing socket with exponential backoff while polling carries on', async () => {
     startTransport()
     await advance(0)

@@ -37,6 +37,7 @@ export function fakeMessage(fields) {
     reactions: [],
     attachments: [],
     mentions: [],
+    idempotency_key: null,
     ...fields,
   }
 }
@@ -438,6 +439,7 @@ export class FakeChatServer {
     if (replyTo && !this.messages.some((m) => m.seq === replyTo))
       return fakeResponse(400, { reply_to: ['No message with this seq in this chat.'] })
     const stored = this.add(message, 'me', false, { replyTo })
+    stored.idempotency_key = key ?? null
     this.lastRead = stored.seq // posting reads up to one's own message
     if (key) this.storedByKey.set(key, stored)
     return fakeResponse(201, stored)
