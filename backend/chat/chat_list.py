@@ -19,8 +19,8 @@ from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value, 
 from django.db.models.functions import Coalesce, RowNumber
 from rest_framework.authtoken.models import Token
 
+from .excerpts import shorten
 from .models import EXCERPT_LENGTH, ChatSession, Membership, Message, Notification, Role
-from .notifications import shorten
 from .realtime import publish_each, user_group
 
 PREVIEW_MEMBERS = 5

@@ -4,6 +4,7 @@ import re
 
 from django.http import Http404
 
+from .excerpts import shorten
 from .models import EXCERPT_LENGTH, ChatSession, Membership, Message, Notification
 from .realtime import notify_on_commit
 
@@ -12,10 +13,6 @@ TEXT_LENGTH = Notification._meta.get_field("text").max_length
 # Django usernames are letters, digits and @ . + - _; a mention is "@" + one of them, not
 # inside a word or an e-mail address ("bob@example.com" mentions nobody).
 MENTION = re.compile(r"(?<![\w@.+-])@([\w.@+-]{1,150})")
-
-
-def shorten(text: str, length: int) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def mentioned_usernames(text: str) -> set[str]:

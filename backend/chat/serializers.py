@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from backend.accounts.serializers import PublicUserSerializer
 
+from .excerpts import shorten
 from .models import (
     EXCERPT_LENGTH,
     MAX_MESSAGE_LENGTH,
@@ -15,7 +16,6 @@ from .models import (
     Notification,
     Role,
 )
-from .notifications import shorten
 
 
 class InviteSerializer(serializers.Serializer):
