@@ -34,7 +34,10 @@ def percentile(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(len(values) * p / 100))] if values else float("nan")
 
 
-async def lecture(base: str, tabs: int, seconds: float, protocol: str) -> dict:
+READ_MARKS = {"eager": (0.5, 0.5), "app": (0.5, 120.0)}  # (delay, every) s; see bench/tabs.py
+
+
+async def lecture(base: str, tabs: int, seconds: float, protocol: str, read_marks: str | None = None) -> dict:
     token = sign_up(base, f"speaker{tabs}")[1]
     headers = auth(token)
     uri = httpx.post(f"{base}/api/chats/", headers=headers).json()["uri"]
@@ -44,7 +47,10 @@ async def lecture(base: str, tabs: int, seconds: float, protocol: str) -> dict:
         join_chat(base, uri, owner=headers, joiner=auth(student))
         students.append(student)
     stats = Stats()
-    tab_list = [Tab(base, uri, students[i % len(students)], stats, protocol=protocol) for i in range(tabs)]
+    tab_list = [
+        Tab(base, uri, students[i % len(students)], stats, protocol=protocol, read_marks=READ_MARKS.get(read_marks))
+        for i in range(tabs)
+    ]
     posted: dict[int, float] = {}
 
     async def speaker(until: float):
@@ -75,6 +81,7 @@ async def lecture(base: str, tabs: int, seconds: float, protocol: str) -> dict:
         "polls_per_s": polls / (seconds + GRACE_SECONDS),
         "poll_p99_ms": stats.percentile(99),
         "full_answers": sum(n for status, n in stats.statuses.items() if status == 200),
+        "read_marks": sum(n for status, n in stats.statuses.items() if status < 0),
         "polls": polls,
         "server_cpu_percent": 100 * server_cpu / (seconds + GRACE_SECONDS),
         "load_cpu_percent": load_cpu,
@@ -91,6 +98,12 @@ def main():
     parser.add_argument("--protocol", choices=["since", "after"], default="since")
     parser.add_argument("--access-log", action="store_true", help="uvicorn's access log on, as make run had it")
     parser.add_argument("--keep", action="store_true", help="keep the server's log and database")
+    parser.add_argument(
+        "--read-marks",
+        choices=sorted(READ_MARKS),
+        help="tabs tell the server what they have read: 'app' as the app does (lazily, about every "
+        "2 minutes), 'eager' half a second after every message (as it first did)",
+    )
     options = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="mychat-lecture-"))
@@ -102,20 +115,20 @@ def main():
         env, log=tmp / "server.log", workers=options.workers, root=options.source, access_log=options.access_log
     ) as base:
         for tabs in options.tabs:
-            rows.append(asyncio.run(lecture(base, tabs, options.seconds, options.protocol)))
+            rows.append(asyncio.run(lecture(base, tabs, options.seconds, options.protocol, options.read_marks)))
 
     print(
         f"source {options.source}, protocol {options.protocol}, workers {options.workers}, "
         f"redis {options.redis}, access log {'on' if options.access_log else 'as make run'}, cores {os.cpu_count()}"
     )
     head = ["tabs", "msgs", "seen p50 s", "seen p99 s", "missed", "errors", "polls/s", "poll p99 ms", "200s"]
-    head += ["server CPU %", "load gen CPU %"]
+    head += ["read marks", "server CPU %", "load gen CPU %"]
     print(" | ".join(head))
     for r in rows:
         print(
             f"{r['tabs']} | {r['messages']} | {r['seen_p50']:.2f} | {r['seen_p99']:.2f} | {r['missed']} | "
             f"{r['errors']} | {r['polls_per_s']:.0f} | {r['poll_p99_ms']:.0f} | {r['full_answers']} | "
-            f"{r['server_cpu_percent']:.0f} | {r['load_cpu_percent']}"
+            f"{r['read_marks']} | {r['server_cpu_percent']:.0f} | {r['load_cpu_percent']}"
         )
     if options.keep:
         print(f"server log and database kept in {tmp}")

@@ -33,9 +33,26 @@ class Stats:
 
 
 class Tab:
-    def __init__(self, base: str, uri: str, token: str, stats: Stats, *, interval: float = 0.5, protocol="since"):
+    def __init__(
+        self,
+        base: str,
+        uri: str,
+        token: str,
+        stats: Stats,
+        *,
+        interval: float = 0.5,
+        protocol="since",
+        read_marks: tuple[float, float] | None = None,
+    ):
+        """`read_marks` = (delay, every): as the app does while the tab is visible, tell the server
+        the newest seq seen (POST read/) at least `delay` s after seeing news and at most about
+        once per `every` s (±50 %), the first one too (nothing was unread at opening). None: never."""
         self.host, self.port = urlsplit(base).hostname, urlsplit(base).port
         self.path = f"/api/chats/{uri}/messages/"
+        self.read_path = f"/api/chats/{uri}/read/"
+        self.read_marks = read_marks
+        self.read_due: float | None = None
+        self.read_last = time.perf_counter()
         self.token = token
         self.stats = stats
         self.interval = interval
@@ -46,13 +63,16 @@ class Tab:
         self.known: set[int] = set()
         self.reader = self.writer = None
 
-    async def _request(self, target: str) -> tuple[int, dict, bytes]:
+    async def _request(self, target: str, body: bytes | None = None) -> tuple[int, dict, bytes]:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        lines = [f"GET {target} HTTP/1.1", f"Host: {self.host}", f"Authorization: Token {self.token}"]
-        if self.etag and self.etag_for == self.cursor:
+        method = "GET" if body is None else "POST"
+        lines = [f"{method} {target} HTTP/1.1", f"Host: {self.host}", f"Authorization: Token {self.token}"]
+        if body is not None:
+            lines += ["Content-Type: application/json", f"Content-Length: {len(body)}"]
+        elif self.etag and self.etag_for == self.cursor:
             lines.append(f"If-None-Match: {self.etag}")
-        self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode())
+        self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + (body or b""))
         status_line = await self.reader.readline()
         status = int(status_line.split()[1])
         headers = {}
@@ -80,6 +100,9 @@ class Tab:
                 if message["seq"] not in self.known:
                     self.known.add(message["seq"])
                     self.stats.first_seen.setdefault(message["seq"], []).append(now)
+                    if self.read_marks is not None and self.read_due is None:
+                        delay, every = self.read_marks
+                        self.read_due = max(now + delay, self.read_last + every * random.uniform(0.5, 1.5))
             self.etag, self.etag_for = headers.get("etag"), self.cursor
             if self.protocol == "since":
                 self.cursor = page["rev"]
@@ -88,10 +111,26 @@ class Tab:
         elif status >= 400:
             self.stats.errors += 1
 
+    async def mark_read(self) -> None:
+        self.read_due = None
+        self.read_last = time.perf_counter()
+        body = json.dumps({"seq": max(self.known)}).encode()
+        try:
+            status, _, _ = await self._request(self.read_path, body)
+        except (OSError, asyncio.IncompleteReadError, ValueError, IndexError):
+            self.stats.errors += 1
+            self.writer = None
+            return
+        self.stats.statuses[-status] = self.stats.statuses.get(-status, 0) + 1  # negative: read marks
+        if status >= 400:
+            self.stats.errors += 1
+
     async def run(self, until: float) -> None:
         await asyncio.sleep(random.uniform(0, self.interval))  # tabs open at random moments
         while time.perf_counter() < until:
             began = time.perf_counter()
+            if self.read_due is not None and began >= self.read_due:
+                await self.mark_read()
             await self.poll_once()
             await asyncio.sleep(max(0.0, self.interval - (time.perf_counter() - began)))
         if self.writer is not None:

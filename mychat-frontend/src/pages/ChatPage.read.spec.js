@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { MARK_DELAY_MS } from '../composables/useReadMark.js'
+import { MARK_DELAY_MS, MARK_EVERY_MS } from '../composables/useReadMark.js'
 import { advance, mountAt, useFakeChat } from '../testing/index.js'
 
 const server = useFakeChat()
@@ -51,9 +51,40 @@ describe('ChatPage read state', () => {
     expect(reads()).toEqual([])
     expect(document.title).toBe('(1) mychat')
     setHidden(false)
-    await advance(MARK_DELAY_MS)
+    await advance(0)
+    expect(document.title).toBe('mychat') // seen at once; the server hears of it in its turn
+    await advance(MARK_EVERY_MS * 1.5)
     expect(reads()).toEqual([{ seq: 2 }])
-    expect(document.title).toBe('mychat')
+  })
+
+  it('tells the server lazily while news keeps coming: at most about every 2 minutes, and at once on leaving', async () => {
+    server.add('old')
+    server.lastRead = 1
+    const { router } = await mountAt('/chats/room1')
+    await advance(0)
+    for (let n = 0; n < 20; n += 1) {
+      server.add(`slide ${n}`)
+      await advance(1000)
+    }
+    expect(reads().length).toBe(0) // nothing was unread at opening: the first mark waits its turn
+    await advance(MARK_EVERY_MS * 1.5)
+    expect(reads()).toEqual([{ seq: 21 }])
+    server.add('one more')
+    await advance(1000)
+    await router.push('/')
+    expect(reads()).toEqual([{ seq: 21 }, { seq: 22 }])
+  })
+
+  it('marks at once what the reader saw when they leave the tab', async () => {
+    server.add('old')
+    server.lastRead = 1
+    await mountAt('/chats/room1')
+    await advance(0)
+    server.add('news')
+    await advance(1000)
+    setHidden(true)
+    await advance(0)
+    expect(reads()).toEqual([{ seq: 2 }])
   })
 
   it('opens a mention from the inbox at its message', async () => {
