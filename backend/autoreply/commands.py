@@ -31,12 +31,7 @@ def help_command(args: str) -> str:
             return f"There is no /{args.split()[0].lstrip('/')}. Type /help for the list."
         return f"{cmd.usage} — {cmd.help}{cmd.details}"
     lines = [f"{cmd.usage} — {cmd.help}" for cmd in all_commands()]
-    return (
-        "Commands:\n"
-        + "\n".join(lines)
-        + "\n/search looks through this chat's messages; /ask answers from the documents."
-        + "\nAnything else after / is a question for /ask."
-    )
+    return "Commands:\n" + "\n".join(lines) + "\nAnything else after / is a question for /ask."
 
 
 @command(

@@ -15,6 +15,7 @@ from .redact import redact
 logger = logging.getLogger("mychat.access")
 
 READS = frozenset({"GET", "HEAD", "OPTIONS"})
+CLIENT_CLOSED = 499
 
 
 class AccessLog:
@@ -27,7 +28,10 @@ class AccessLog:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         started = time.perf_counter()
-        status = 500  # what the client gets if the app raises before starting a response
+        # Until a response starts: a client that went away first (Django answers nothing to a
+        # request whose client disconnected) is logged as nginx does, 499, not as an error;
+        # an exception before any response is what the client would have got as a 500.
+        status = CLIENT_CLOSED
 
         async def send_and_note(message):
             nonlocal status
@@ -37,6 +41,10 @@ class AccessLog:
 
         try:
             await self.app(scope, receive, send_and_note)
+        except Exception:
+            if status == CLIENT_CLOSED:
+                status = 500
+            raise
         finally:
             seconds = time.perf_counter() - started
             method = scope["method"]

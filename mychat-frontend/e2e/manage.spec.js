@@ -54,7 +54,9 @@ test('the owner renames, removes a member and resets the invite link', async ({ 
   await expect(panel.locator('.member', { hasText: bobName })).toContainText('Member')
   await panel.locator('.member', { hasText: bobName }).getByRole('button', { name: 'Remove' }).click()
   await panel.getByRole('button', { name: `Remove ${bobName}` }).click()
-  await expect(panel.getByRole('status')).toHaveText(`${bobName} was removed.`)
+  await expect(panel.getByRole('status')).toHaveText(
+    `${bobName} was removed. The invite link was reset too (they had seen it): share the new one.`,
+  )
   await expect(bob.getByText('This chat does not exist or you are not in it')).toBeVisible()
   await bob.getByRole('link', { name: 'Back to your chats' }).click()
   await expect(bob.getByText('No chats yet')).toBeVisible() // the chat is gone from his list

@@ -15,7 +15,6 @@ HELP_LIST = (
     "/kb list | add | remove <name> — This chat's own documents, which /ask answers from first.\n"
     "/roll NdM — Roll N dice with M sides (up to 100d1000).\n"
     "/search <words> — The 5 latest messages of this chat containing the words, with links (documents: /ask).\n"
-    "/search looks through this chat's messages; /ask answers from the documents.\n"
     "Anything else after / is a question for /ask."
 )
 ROLL_USAGE = "Usage: /roll NdM, e.g. /roll 2d6 (1–100 dice of 1–1000 sides)."

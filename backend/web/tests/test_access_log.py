@@ -1,5 +1,6 @@
 """The access log of `make run`: errors, slow requests and writes are written; an idle poll is not."""
 
+import contextlib
 import logging
 
 import httpx
@@ -66,3 +67,18 @@ async def test_an_app_that_raises_is_logged_as_a_500(caplog):
         await request(AccessLog(broken, slow_ms=500))
     [line] = access_lines(caplog)
     assert '" 500 ' in line.getMessage() and line.levelno == logging.WARNING
+
+
+async def test_a_client_that_went_away_before_the_answer_is_a_499_not_an_error(caplog):
+    """Django answers nothing once the client has disconnected (a reload, a closed tab)."""
+
+    async def abandoned(scope, receive, send):
+        return None
+
+    caplog.set_level(logging.INFO, logger="mychat.access")
+    transport = httpx.ASGITransport(app=AccessLog(abandoned, slow_ms=500))
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        with contextlib.suppress(Exception):  # httpx has no response to give: that is the point
+            await client.post("/api/chats/x/read/", json={"seq": 3})
+    [line] = access_lines(caplog)
+    assert '" 499 ' in line.getMessage() and line.levelno == logging.INFO

@@ -38,7 +38,9 @@ describe('MemberPanel', () => {
     await button(wrapper, 'Remove bob').trigger('click')
     await flushPromises()
     expect(rows(wrapper)).toEqual(['me (you) Owner'])
-    expect(wrapper.find('[role="status"]').text()).toBe('bob was removed.')
+    expect(wrapper.find('[role="status"]').text()).toBe(
+      'bob was removed. The invite link was reset too (they had seen it): share the new one.',
+    )
     expect(server.requests.at(-1)).toMatchObject({ method: 'DELETE', path: '/api/chats/room1/members/3/' })
   })
 
