@@ -27,6 +27,16 @@ describe('MentionsPage', () => {
     expect(wrapper.findAll('button').filter((b) => b.text() === 'Mark read')).toHaveLength(1)
   })
 
+  it('shows a new mention without a reload', async () => {
+    const { wrapper } = await mountAt('/mentions')
+    await advance(0)
+    expect(wrapper.text()).toContain('Nobody has mentioned you yet.')
+    server.notifications = [mention(1)]
+    await advance(4000) // the chat list's poll (no socket here) sees the unread mention
+    await advance(0)
+    expect(wrapper.findAll('.mentions__link').map((link) => link.text())).toEqual(['bob mentioned you: look 1'])
+  })
+
   it('marks one read, then all', async () => {
     server.notifications = [mention(2), mention(1)]
     const { wrapper } = await mountAt('/mentions')

@@ -246,15 +246,19 @@ export class FakeChatServer {
       last_activity_at: session.last_activity_at,
       last_read_seq: session.last_read_seq,
       unread_count: session.last_seq - session.last_read_seq,
-      mention_count: 0,
+      mention_count: this.unreadMentions(),
       role: session.role,
     }
+  }
+
+  unreadMentions() {
+    return this.notifications.filter((n) => n.kind === 'mention' && !n.read).length
   }
 
   /** GET /api/chats/, with an ETag of what it shows. */
   listChats(headers) {
     const body = this.out ? [] : [this.summary()]
-    const etag = `"${this.rev}.${this.lastRead}.${this.out}"`
+    const etag = `"${this.rev}.${this.lastRead}.${this.out}.${this.unreadMentions()}"`
     if (headers['If-None-Match'] === etag) return fakeResponse(304)
     return fakeResponse(200, body, { ETag: etag })
   }
