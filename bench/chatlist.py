@@ -25,7 +25,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from backend.testing.servers import manage, project_env, server
-from bench.wrk import wrk
+from bench.wrk import wrk, wrk_people
 
 MAKE_DATA = """
 import json, os
@@ -87,22 +87,6 @@ for name, session in [("1,000 members", ChatSession.objects.filter(memberships__
 print(json.dumps(found))
 """
 
-# Each request is one of the people: a random (path, token, etag) from the table written beside it.
-LUA = """
-local people = {}
-init = function(args)
-  for line in io.lines(args[1]) do
-    local path, token, etag = line:match("([^\\t]+)\\t([^\\t]+)\\t([^\\t]+)")
-    people[#people + 1] = {path, token, etag}
-  end
-  math.randomseed(os.time() + #people)
-end
-request = function()
-  local p = people[math.random(#people)]
-  return wrk.format("GET", p[1], {["Authorization"] = "Token " .. p[2], ["If-None-Match"] = p[3]})
-end
-"""
-
 
 def latency(base: str, token: str, seconds: int) -> dict:
     with httpx.Client(base_url=base) as client:
@@ -114,9 +98,7 @@ def latency(base: str, token: str, seconds: int) -> dict:
 
 
 def idle(base: str, tmp: Path, rows: list[tuple[str, str, str]], *, seconds: int, connections: int) -> dict:
-    table = tmp / "idle.tsv"
-    table.write_text("".join(f"{path}\t{token}\t{etag}\n" for path, token, etag in rows))
-    return wrk(base + "/", headers={}, connections=connections, seconds=seconds, lua=LUA, args=[table])
+    return wrk_people(base, tmp / "idle.tsv", rows, connections=connections, seconds=seconds)
 
 
 def main():

@@ -21,7 +21,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from backend.testing.servers import manage, project_env, server
-from bench.wrk import wrk
+from bench.wrk import wrk_people
 
 MAKE_PEOPLE = """
 import json, os
@@ -35,22 +35,6 @@ sessions = [ChatSession.objects.create(owner=users[i], title=f"chat {i}") for i 
 Membership.objects.bulk_create(Membership(session=sessions[i % chats], user=u) for i, u in enumerate(users))
 tokens = Token.objects.bulk_create(Token(key=Token.generate_key(), user=u) for u in users)
 print(json.dumps([[sessions[i % chats].uri, t.key] for i, t in enumerate(tokens)]))
-"""
-
-# Each request is one of the people: a random (path, token, etag) from the table written beside it.
-LUA = """
-local people = {}
-init = function(args)
-  for line in io.lines(args[1]) do
-    local path, token, etag = line:match("([^\\t]+)\\t([^\\t]+)\\t([^\\t]+)")
-    people[#people + 1] = {path, token, etag}
-  end
-  math.randomseed(os.time() + #people)
-end
-request = function()
-  local p = people[math.random(#people)]
-  return wrk.format("GET", p[1], {["Authorization"] = "Token " .. p[2], ["If-None-Match"] = p[3]})
-end
 """
 
 
@@ -71,17 +55,16 @@ def main():
         counts = {"BENCH_PEOPLE": str(options.people), "BENCH_CHATS": str(options.chats)}
         people = json.loads(manage({**env, **counts}, "shell", "-c", MAKE_PEOPLE).stdout.splitlines()[-1])
         with server(env, log=tmp / "server.log", access_log=access_log) as base:
-            table = tmp / "people.tsv"
-            with httpx.Client(base_url=base) as client, table.open("w") as out:
+            polls = []
+            with httpx.Client(base_url=base) as client:
                 for uri, token in people:
                     path = f"/api/chats/{uri}/messages/?since=0&limit=100"
                     page = client.get(path, headers={"Authorization": f"Token {token}"})
                     path = f"/api/chats/{uri}/messages/?since={page.json()['rev']}&limit=100"
                     etag = client.get(path, headers={"Authorization": f"Token {token}"}).headers["ETag"]
-                    out.write(f"{path}\t{token}\t{etag}\n")
-            result = wrk(
-                base + "/", headers={}, connections=options.connections, seconds=options.seconds, lua=LUA, args=[table]
-            )
+                    polls.append((path, token, etag))
+            table = tmp / "people.tsv"
+            result = wrk_people(base, table, polls, connections=options.connections, seconds=options.seconds)
         rows.append((access_log, result))
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -21,6 +21,29 @@ REPORT = textwrap.dedent(
 )
 
 
+# Each request is one of many people polling with their current ETag: a random row of a table.
+PEOPLE_LUA = """
+local people = {}
+init = function(args)
+  for line in io.lines(args[1]) do
+    local path, token, etag = line:match("([^\\t]+)\\t([^\\t]+)\\t([^\\t]+)")
+    people[#people + 1] = {path, token, etag}
+  end
+  math.randomseed(os.time() + #people)
+end
+request = function()
+  local p = people[math.random(#people)]
+  return wrk.format("GET", p[1], {["Authorization"] = "Token " .. p[2], ["If-None-Match"] = p[3]})
+end
+"""
+
+
+def wrk_people(base: str, table: Path, rows, *, connections: int, seconds: int) -> dict:
+    """wrk against `base`, each request a random one of `rows` (path, token, etag), written to `table`."""
+    table.write_text("".join(f"{path}\t{token}\t{etag}\n" for path, token, etag in rows))
+    return wrk(base + "/", headers={}, connections=connections, seconds=seconds, lua=PEOPLE_LUA, args=[table])
+
+
 def tabs_lua(tabs: int, interval_ms: int = 500) -> str:
     """Tabs opened at random moments, not all at once: each connection waits a random 0-interval
     before its first poll (wrk calls delay() before every request), then polls every interval."""
