@@ -7,7 +7,7 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from backend.chat import rendering
-from backend.testing.api import signed_in
+from backend.testing.api import add_member, signed_in
 from backend.testing.servers import PASSWORD
 
 _usernames = itertools.count(1)
@@ -59,3 +59,16 @@ def bob(make_user):
 def chat(client_for, alice):
     """A session Alice started; returns its URI."""
     return client_for(alice).post("/api/chats/", {"title": "Team"}, format="json").json()["uri"]
+
+
+@pytest.fixture
+def alices(client_for, alice):
+    """Alice's API client."""
+    return client_for(alice)
+
+
+@pytest.fixture
+def bobs(client_for, bob, chat):
+    """Bob's API client, Bob a member of `chat`."""
+    add_member(chat, bob)
+    return client_for(bob)

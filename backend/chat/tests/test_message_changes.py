@@ -11,17 +11,6 @@ pytestmark = pytest.mark.django_db
 THUMBS = "%F0%9F%91%8D"  # 👍, URL-encoded as the app sends it
 
 
-@pytest.fixture
-def alices(client_for, alice):
-    return client_for(alice)
-
-
-@pytest.fixture
-def bobs(client_for, bob, chat):
-    add_member(chat, bob)
-    return client_for(bob)
-
-
 def edit(client, uri, seq, text):
     return client.patch(f"/api/chats/{uri}/messages/{seq}/", {"message": text}, format="json")
 

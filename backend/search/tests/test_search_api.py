@@ -6,20 +6,9 @@ import pytest
 from django.db import connection
 
 from backend.chat.models import Message
-from backend.testing.api import add_member, join, post_message
+from backend.testing.api import join, post_message
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def alices(client_for, alice):
-    return client_for(alice)
-
-
-@pytest.fixture
-def bobs(client_for, bob, chat):
-    add_member(chat, bob)
-    return client_for(bob)
 
 
 @pytest.fixture
