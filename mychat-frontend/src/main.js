@@ -2,6 +2,7 @@
 import { createApp } from 'vue'
 import { onUnauthorized } from './api/client.js'
 import App from './App.vue'
+import { i18n, setLocale, currentLocale } from './i18n/index.js'
 import { createAppRouter } from './router/index.js'
 import './style.css'
 
@@ -12,4 +13,5 @@ onUnauthorized(() => {
   if (here.name !== 'signin') router.replace({ name: 'signin', query: { redirect: here.fullPath } })
 })
 
-createApp(App).use(router).mount('#app')
+setLocale(currentLocale())
+createApp(App).use(i18n).use(router).mount('#app')

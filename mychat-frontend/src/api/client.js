@@ -1,5 +1,6 @@
 /** The one module that knows the API's URLs, the auth token and what a 401 means. */
 import { ref } from 'vue'
+import { currentLocale } from '../i18n/index.js'
 
 /**
  * @typedef {import('./types.js').ChatSummary} ChatSummary
@@ -142,7 +143,7 @@ async function readJson(response) {
  */
 async function request(path, { method = 'GET', body, headers = {}, ifNoneMatch } = {}) {
   /** @type {Record<string, string>} */
-  const allHeaders = { Accept: 'application/json', ...headers }
+  const allHeaders = { Accept: 'application/json', 'Accept-Language': currentLocale(), ...headers }
   const sentWith = token.value
   if (sentWith) allHeaders.Authorization = `Token ${sentWith}`
   if (body !== undefined) allHeaders['Content-Type'] = 'application/json'
