@@ -214,7 +214,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("MYCHAT_MAX_BODY_BYTES", 64 * 1
 
 RATE_LIMITS_ON = env_flag("MYCHAT_RATE_LIMITS", "1")
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["backend.accounts.authentication.DeviceTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
@@ -237,6 +237,8 @@ REST_FRAMEWORK = {
 
 DJOSER = {
     "LOGIN_FIELD": "username",
+    # One token per device (issue 16): logging in adds one, logging out ends only that one.
+    "TOKEN_MODEL": "backend.accounts.models.DeviceToken",
     "HIDE_USERS": True,
     # Deleting an account would cascade to the chats it owns and to its messages in everyone
     # else's chats, tearing holes into their seq order. Only an admin may (and should rather

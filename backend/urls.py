@@ -20,6 +20,7 @@ def single_page_app(request, *args, **kwargs):
 urlpatterns = [
     path("api/commands/", include("backend.autoreply.urls")),
     path("api/search/", include("backend.search.urls")),
+    path("api/devices/", include("backend.accounts.device_urls")),
     path("api/", include("backend.chat.urls")),
     path("api/", include("backend.files.urls")),
     path("auth/", include("backend.accounts.urls")),

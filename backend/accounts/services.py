@@ -1,8 +1,12 @@
 """Writes of accounts: creating a user, with the slow part (hashing the password) kept out of
-the write transaction."""
+the write transaction; signing devices in and out."""
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
+
+from .models import LAST_USED_EVERY_SECONDS, DeviceToken
+from .user_agents import device_name
 
 
 def user_create(*, password: str, **fields):
@@ -20,3 +24,32 @@ def user_create(*, password: str, **fields):
     with transaction.atomic():
         user.save(using=manager.db)
     return user
+
+
+def device_token_create(*, user, user_agent: str | None) -> DeviceToken:
+    """Signing in on a device: a token of its own, named after its User-Agent. One INSERT."""
+    return DeviceToken.objects.create(user=user, name=device_name(user_agent))
+
+
+def device_token_end(*, token: DeviceToken) -> None:
+    """Signing a device out: its token stops working, and its open sockets close (chat listens
+    on the delete, on every process)."""
+    DeviceToken.objects.filter(pk=token.pk).delete()
+
+
+def device_tokens_end(*, user, keep: DeviceToken | None = None) -> int:
+    """Every device of `user` signed out, but `keep` (the one asking, after a password change).
+    Returns how many."""
+    tokens = DeviceToken.objects.filter(user=user)
+    if keep is not None:
+        tokens = tokens.exclude(pk=keep.pk)
+    return tokens.delete()[1].get(DeviceToken._meta.label, 0)
+
+
+def device_token_touch(*, token: DeviceToken) -> None:
+    """Note that the device was used now: at most one write per LAST_USED_EVERY_SECONDS per token."""
+    now = timezone.now()
+    if (now - token.last_used).total_seconds() < LAST_USED_EVERY_SECONDS:
+        return
+    token.last_used = now
+    DeviceToken.objects.filter(pk=token.pk).update(last_used=now)

@@ -1,20 +1,83 @@
-"""Djoser's views with mychat's rate limits on signing up and logging in."""
+"""Djoser's views with mychat's rate limits on signing up and logging in, one token per device,
+and the caller's list of signed-in devices."""
 
+from django.contrib.auth import user_logged_in, user_logged_out
+from django.utils.translation import gettext_lazy as _
 from djoser import views as djoser_views
-from drf_spectacular.utils import extend_schema
+from djoser.conf import settings as djoser_settings
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from backend.web.throttles import LoginThrottle, SignupThrottle
+
+from . import selectors, services
+from .serializers import DeviceSerializer
 
 
 class UserViewSet(djoser_views.UserViewSet):
     def get_throttles(self):
         return [SignupThrottle()] if self.action == "create" else super().get_throttles()
 
+    @action(["post"], detail=False)
+    def set_password(self, request, *args, **kwargs):
+        """Change one's password: every other device is signed out (its sockets close); this one stays."""
+        response = super().set_password(request, *args, **kwargs)
+        services.device_tokens_end(user=request.user, keep=request.auth)
+        return response
+
 
 class TokenCreateView(djoser_views.TokenCreateView):
+    """Log in: a new token for this device (the others stay signed in)."""
+
     throttle_classes = [LoginThrottle]
+
+    def _action(self, serializer):
+        user = serializer.user
+        token = services.device_token_create(user=user, user_agent=self.request.headers.get("User-Agent"))
+        user_logged_in.send(sender=user.__class__, request=self.request, user=user)
+        return Response(data=djoser_settings.SERIALIZERS.token(token).data, status=status.HTTP_200_OK)
 
 
 @extend_schema(request=None, responses={204: None})
 class TokenDestroyView(djoser_views.TokenDestroyView):
-    """Log out: the token that made this request stops working."""
+    """Log out: the token that made this request stops working (this device only)."""
+
+    def post(self, request):
+        services.device_token_end(token=request.auth)
+        user_logged_out.send(sender=request.user.__class__, request=request, user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class DeviceListView(APIView):
+    @extend_schema(responses=DeviceSerializer(many=True))
+    def get(self, request):
+        """The caller's signed-in devices, the most recently used first; `current` is the one asking."""
+        devices = selectors.device_list(user=request.user)
+        return Response(DeviceSerializer(devices, many=True, context={"request": request}).data)
+
+
+class DeviceView(APIView):
+    @extend_schema(
+        request=None,
+        responses={204: None},
+        parameters=[OpenApiParameter("device_id", int, OpenApiParameter.PATH, description="A device's `id`.")],
+    )
+    def delete(self, request, device_id):
+        """Sign one device out (this one too, if it names it): its token stops working and its sockets close."""
+        token = selectors.device_get(user=request.user, device_id=device_id)
+        if token is None:
+            raise NotFound(_("No such device."))
+        services.device_token_end(token=token)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class LogoutAllView(APIView):
+    @extend_schema(request=None, responses={204: None})
+    def post(self, request):
+        """Log out everywhere: every device of the caller, this one included, is signed out."""
+        services.device_tokens_end(user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -10,8 +10,11 @@ class ChatConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete
-        from rest_framework.authtoken.models import Token
+
+        from backend.accounts.models import DeviceToken
 
         from .realtime import close_sockets_of_revoked_token
 
-        post_delete.connect(close_sockets_of_revoked_token, sender=Token, dispatch_uid="chat.close_revoked_sockets")
+        post_delete.connect(
+            close_sockets_of_revoked_token, sender=DeviceToken, dispatch_uid="chat.close_revoked_sockets"
+        )

@@ -17,7 +17,8 @@ from django.contrib.auth import get_user_model
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value, Window
 from django.db.models.functions import Coalesce, RowNumber
-from rest_framework.authtoken.models import Token
+
+from backend.accounts.models import DeviceToken
 
 from .excerpts import shorten
 from .models import EXCERPT_LENGTH, ChatSession, Membership, Message, Notification, Role
@@ -205,7 +206,7 @@ def _fingerprint_sql(where: str) -> str:
 _USER_ID = f"u.{get_user_model()._meta.pk.column}"
 FINGERPRINT_BY_USER_SQL = _fingerprint_sql(f"WHERE {_USER_ID} = %s")
 FINGERPRINT_BY_TOKEN_SQL = _fingerprint_sql(
-    f"JOIN {Token._meta.db_table} t ON t.user_id = {_USER_ID} WHERE t.key = %s AND u.is_active"
+    f"JOIN {DeviceToken._meta.db_table} t ON t.user_id = {_USER_ID} WHERE t.key = %s AND u.is_active"
 )
 
 

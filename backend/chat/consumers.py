@@ -57,8 +57,10 @@ class PushConsumer(AsyncJsonWebsocketConsumer):
         # what committed before, the client's catch-up read (`after=`) returns.
         await self.channel_layer.group_add(group, self.channel_name)
         self.group = group
-        self.user_sockets = realtime.sockets_group(user.pk)
-        await self.channel_layer.group_add(self.user_sockets, self.channel_name)
+        token = self.scope.get("auth")
+        self.token_sockets = realtime.token_group(token.pk) if token is not None else None
+        if self.token_sockets:
+            await self.channel_layer.group_add(self.token_sockets, self.channel_name)
         await self.accept()
 
     async def refuse(self, code: int):
@@ -70,10 +72,11 @@ class PushConsumer(AsyncJsonWebsocketConsumer):
     async def disconnect(self, code):
         if self.group:
             await self.channel_layer.group_discard(self.group, self.channel_name)
-            await self.channel_layer.group_discard(self.user_sockets, self.channel_name)
+            if self.token_sockets:
+                await self.channel_layer.group_discard(self.token_sockets, self.channel_name)
 
     async def revoke(self, event):
-        """The user's token was revoked (logout): this socket was opened with it."""
+        """The token this socket was opened with was ended (see realtime.close_sockets_of_revoked_token)."""
         await self.close(code=CLOSE_UNAUTHENTICATED)
 
     async def push(self, event):

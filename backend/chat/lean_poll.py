@@ -17,8 +17,8 @@ from urllib.parse import parse_qsl
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
-from rest_framework.authtoken.models import Token
 
+from backend.accounts.models import DeviceToken
 from backend.web.lanes import LaneRequest, LaneResponse, run_in_lane
 
 from .chat_list import list_etag_for_token
@@ -34,7 +34,7 @@ def _counters_sql() -> str:
     return (
         f"SELECT s.id, s.rev, s.last_seq FROM {ChatSession._meta.db_table} s"
         f" JOIN {Membership._meta.db_table} m ON m.session_id = s.id"
-        f" JOIN {Token._meta.db_table} t ON t.user_id = m.user_id"
+        f" JOIN {DeviceToken._meta.db_table} t ON t.user_id = m.user_id"
         f" JOIN {user.db_table} u ON u.{user.pk.column} = t.user_id"
         " WHERE s.uri = %s AND t.key = %s AND u.is_active"
     )

@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 # Handler name on the consumers: the layer calls `push(event)` with the ready-made frame.
 PUSH_EVENT = "push"
-# Handler that closes a socket whose token was revoked.
+# Handler that closes a socket whose token was ended (a logout, a device signed out, a deactivation).
 REVOKE_EVENT = "revoke"
 # Handler that closes a chat's sockets: its member's (left, removed) or everyone's (deleted).
 CLOSE_CHAT_EVENT = "close_chat"
@@ -43,9 +43,10 @@ def control_group(uri: str) -> str:
     return f"control.{uri}"
 
 
-def sockets_group(user_id: int) -> str:
-    """Every socket of a user, of any kind: closed together when their token is revoked."""
-    return f"sockets.{user_id}"
+def token_group(token_id: int) -> str:
+    """Every socket opened with one device's token, of any kind: closed together when it is ended.
+    Named by the token's id, never its key (group names travel through Redis)."""
+    return f"token.{token_id}"
 
 
 def frame(kind: str, payload: dict) -> str:
@@ -146,8 +147,9 @@ def chat_removed_on_commit(*, uri: str, user_ids) -> None:
 
 
 def close_sockets_of_revoked_token(sender, instance, **kwargs) -> None:
-    """Token deleted (logout): the user's open sockets close with 4401 too, on every process."""
-    transaction.on_commit(partial(publish, sockets_group(instance.user_id), "", event_type=REVOKE_EVENT))
+    """A device's token deleted (logout, signed out from another device, a password change, a
+    deactivation): the sockets opened with it close with 4401 too, on every process."""
+    transaction.on_commit(partial(publish, token_group(instance.pk), "", event_type=REVOKE_EVENT))
 
 
 def close_chat_sockets_on_commit(*, uri: str, code: int, user_id: int | None = None) -> None:

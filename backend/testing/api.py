@@ -1,12 +1,14 @@
 """Calls of the REST API the way the app makes them, for tests that act as a client."""
 
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
+
+from backend.accounts.models import DeviceToken
 
 
 def token_of(user) -> str:
-    """The user's DRF token, created on first use."""
-    return Token.objects.get_or_create(user=user)[0].key
+    """A token of the user's (their first device's), created on first use."""
+    token = DeviceToken.objects.filter(user=user).order_by("pk").first()
+    return (token or DeviceToken.objects.create(user=user, name="Tests on Linux")).key
 
 
 def signed_in(user) -> APIClient:

@@ -1,12 +1,16 @@
 """Token authentication for WebSockets: browsers cannot set headers on the handshake, so the
-DRF token travels in the query string (`?token=<key>`) and this middleware resolves it."""
+token travels in the query string (`?token=<key>`) and this middleware resolves it with the
+project's own DRF token authentication (the first TokenAuthentication in
+DEFAULT_AUTHENTICATION_CLASSES), so a socket follows exactly the rules of an HTTP request."""
 
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.middleware import BaseMiddleware
 from django.contrib.auth.models import AnonymousUser
-from rest_framework.authtoken.models import Token
+from rest_framework.authentication import TokenAuthentication
+from rest_framework.exceptions import AuthenticationFailed
+from rest_framework.settings import api_settings
 
 
 def token_from_query_string(query_string: bytes) -> str | None:
@@ -14,20 +18,28 @@ def token_from_query_string(query_string: bytes) -> str | None:
     return values[0] if values else None
 
 
+def token_authentication() -> TokenAuthentication:
+    for authentication in api_settings.DEFAULT_AUTHENTICATION_CLASSES:
+        if issubclass(authentication, TokenAuthentication):
+            return authentication()
+    return TokenAuthentication()
+
+
 @database_sync_to_async
-def user_for_token(key: str | None):
-    """The token's active user, else AnonymousUser: the rules of DRF's TokenAuthentication."""
-    if not key or len(key) > 40:
-        return AnonymousUser()
-    token = Token.objects.select_related("user").filter(key=key).first()
-    if token is None or not token.user.is_active:
-        return AnonymousUser()
-    return token.user
+def authenticate(key: str | None):
+    """(the token's active user, the token), else (AnonymousUser, None)."""
+    if not key or len(key) > 40 or "\x00" in key:
+        return AnonymousUser(), None
+    try:
+        return token_authentication().authenticate_credentials(key)
+    except AuthenticationFailed:
+        return AnonymousUser(), None
 
 
 class TokenAuthMiddleware(BaseMiddleware):
-    """Puts `scope["user"]`; the consumer decides what an anonymous socket gets (close 4401)."""
+    """Puts `scope["user"]` and `scope["auth"]` (the token, whose `pk` names the socket's group of
+    sockets opened with it); the consumer decides what an anonymous socket gets (close 4401)."""
 
     async def __call__(self, scope, receive, send):
-        scope = dict(scope, user=await user_for_token(token_from_query_string(scope.get("query_string", b""))))
-        return await super().__call__(scope, receive, send)
+        user, token = await authenticate(token_from_query_string(scope.get("query_string", b"")))
+        return await super().__call__(dict(scope, user=user, auth=token), receive, send)

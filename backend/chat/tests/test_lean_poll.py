@@ -5,8 +5,8 @@ import pytest
 from asgiref.sync import sync_to_async
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.authtoken.models import Token
 
+from backend.accounts.models import DeviceToken
 from backend.asgi import application
 from backend.chat import rendering
 from backend.chat.lean_poll import LANES, read
@@ -93,7 +93,7 @@ async def test_the_lane_keeps_the_full_rules_for_the_same_request(polled, alice,
 async def test_a_revoked_token_no_longer_polls(polled, alice):
     uri, etag = polled
     token = await _token(alice)
-    await Token.objects.filter(key=token).adelete()
+    await DeviceToken.objects.filter(key=token).adelete()
     assert (await get(application, uri, token, etag)).status_code == 401
 
 
@@ -214,7 +214,7 @@ async def test_a_poll_the_lane_cannot_answer_goes_to_django(polled, alice, bob, 
     token = await _token(bob if case == "a non-member" else alice)
     query = "?after=0" if case == "a history page" else "?since=1"
     if case == "a revoked token":
-        await Token.objects.filter(key=token).adelete()
+        await DeviceToken.objects.filter(key=token).adelete()
     spy = FullStackSpy()
     assert (await get(LeanLanes(spy, LANES), uri, token, query=query)).status_code == 299
     assert spy.calls == 1

@@ -97,7 +97,9 @@ def _drop_close_events(monkeypatch):
     monkeypatch.setattr(
         realtime,
         "send_event",
-        lambda group, event: None if event["type"] == realtime.CLOSE_CHAT_EVENT else real(group, event),
+        lambda group, event: (
+            None if event["type"] in (realtime.CLOSE_CHAT_EVENT, realtime.REVOKE_EVENT) else real(group, event)
+        ),
     )
 
 

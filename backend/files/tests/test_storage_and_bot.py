@@ -11,6 +11,7 @@ from backend.autoreply.services import document_add_to_chat
 from backend.chat.models import ChatSession
 from backend.files.models import Attachment
 from backend.files.services import NotADocument, attachment_document
+from backend.testing.api import token_of
 
 from .conftest import image_bytes, send, upload
 
@@ -70,9 +71,7 @@ async def test_an_upload_over_the_limit_is_413_before_django_reads_it(chat):
 
 @pytest.mark.django_db(transaction=True)
 async def test_a_large_upload_within_the_limit_passes_the_front(chat, alice):
-    from rest_framework.authtoken.models import Token
-
-    token = await sync_to_async(lambda: Token.objects.get_or_create(user=alice)[0].key)()
+    token = await sync_to_async(token_of)(alice)
     transport = httpx.ASGITransport(app=__import__("backend.asgi", fromlist=["application"]).application)
     async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as client:
         data = b"z" * (1024 * 1024)

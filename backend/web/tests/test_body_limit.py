@@ -4,9 +4,9 @@ import httpx
 import pytest
 from asgiref.sync import sync_to_async
 from django.conf import settings
-from rest_framework.authtoken.models import Token
 
 from backend.asgi import application
+from backend.testing.api import token_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -44,7 +44,7 @@ async def test_a_length_and_chunked_framing_together_are_refused(chat):
 
 
 async def test_a_body_within_the_limit_reaches_the_view_intact(chat, alice):
-    token = await sync_to_async(lambda: Token.objects.get_or_create(user=alice)[0].key)()
+    token = await sync_to_async(token_of)(alice)
     response = await send(
         f"/api/chats/{chat}/messages/", b'{"message": "' + b"y" * 2000 + b'"}', {"Authorization": f"Token {token}"}
     )

@@ -283,6 +283,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/devices/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The caller's signed-in devices, the most recently used first; `current` is the one asking. */
+        get: operations["api_devices_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/{device_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Sign one device out (this one too, if it names it): its token stops working and its sockets close. */
+        delete: operations["api_devices_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/logout-all/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Log out everywhere: every device of the caller, this one included, is signed out. */
+        post: operations["api_devices_logout_all_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/": {
         parameters: {
             query?: never;
@@ -358,7 +409,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Use this endpoint to obtain user authentication token. */
+        /** @description Log in: a new token for this device (the others stay signed in). */
         post: operations["auth_token_login_create"];
         delete?: never;
         options?: never;
@@ -375,7 +426,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Log out: the token that made this request stops working. */
+        /** @description Log out: the token that made this request stops working (this device only). */
         post: operations["auth_token_logout_create"];
         delete?: never;
         options?: never;
@@ -536,6 +587,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Change one's password: every other device is signed out (its sockets close); this one stays. */
         post: operations["auth_users_set_password_create"];
         delete?: never;
         options?: never;
@@ -633,6 +685,24 @@ export interface components {
             bot_username: string;
             /** @description The largest file an upload may be (MYCHAT_MAX_UPLOAD_MB). */
             upload_max_bytes: number;
+        };
+        /** @description A signed-in device as its owner sees it (never its key). */
+        Device: {
+            readonly id: number;
+            /** @description From the User-Agent at sign-in ("Firefox on Windows"); may be "". */
+            readonly name: string;
+            /**
+             * Signed in
+             * Format: date-time
+             */
+            readonly created: string;
+            /**
+             * Format: date-time
+             * @description Within a few minutes: it is not written on every request.
+             */
+            readonly last_used: string;
+            /** @description Whether this is the device asking. */
+            readonly current: boolean;
         };
         Invite: {
             /** @description Joins the chat: `POST /api/chats/join/ {code}`. */
@@ -1465,6 +1535,64 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Config"];
                 };
+            };
+        };
+    };
+    api_devices_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Device"][];
+                };
+            };
+        };
+    };
+    api_devices_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A device's `id`. */
+                device_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    api_devices_logout_all_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
