@@ -1,6 +1,7 @@
 """The admin's view of signed-in devices: an admin can sign one out (its sockets close too)."""
 
 from django.contrib import admin
+from rest_framework.authtoken.models import TokenProxy
 
 from .models import DeviceToken
 
@@ -15,3 +16,8 @@ class DeviceTokenAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+# DRF's token table is empty since the device tokens took its place (migration 0002): not shown.
+if admin.site.is_registered(TokenProxy):
+    admin.site.unregister(TokenProxy)

@@ -18,6 +18,7 @@ from django.db import DatabaseError
 from django.http import Http404
 from rest_framework.exceptions import Throttled
 
+from backend.accounts.models import DeviceToken
 from backend.web.errors import BUSY_DETAIL, RETRY_AFTER_SECONDS, database_busy
 from backend.web.throttles import post_wait_seconds
 
@@ -60,7 +61,13 @@ class PushConsumer(AsyncJsonWebsocketConsumer):
         token = self.scope.get("auth")
         self.token_sockets = realtime.token_group(token.pk) if token is not None else None
         if self.token_sockets:
+            # Listen for the token's end, then check it still stands: an end that committed after
+            # the handshake's authentication but before this join is caught here, not missed.
             await self.channel_layer.group_add(self.token_sockets, self.channel_name)
+            if not await DeviceToken.objects.filter(pk=token.pk).aexists():
+                await self.disconnect(CLOSE_UNAUTHENTICATED)
+                self.group = None
+                return await self.refuse(CLOSE_UNAUTHENTICATED)
         await self.accept()
 
     async def refuse(self, code: int):

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from backend.accounts.models import DeviceToken
 from backend.chat.consumers import CLOSE_UNAUTHENTICATED
 from backend.chat.models import Message
-from backend.testing.sockets import open_socket
+from backend.testing.sockets import close_code, open_socket, socket
 
 from .test_devices import CHROME_ANDROID, device
 
@@ -121,3 +121,19 @@ async def test_a_user_deactivated_behind_the_models_back_cannot_post_over_an_ope
     closed = await communicator.receive_output(timeout=3)
     assert closed["type"] == "websocket.close"
     assert not await Message.objects.filter(text="still here?").aexists()
+
+
+async def test_a_token_ended_while_its_socket_opens_does_not_leave_it_open(chat, two_devices, monkeypatch):
+    """The end commits after the handshake's authentication but before the socket listens for it."""
+    from backend.chat.consumers import ChatConsumer
+
+    laptop, _ = two_devices
+    key = key_of(laptop)
+    group_for = ChatConsumer.group_for
+
+    async def ended_meanwhile(self, user):
+        await in_thread(lambda: laptop.post("/auth/token/logout/"))()
+        return await group_for(self, user)
+
+    monkeypatch.setattr(ChatConsumer, "group_for", ended_meanwhile)
+    assert await close_code(socket(f"/ws/chats/{chat}/?token={key}")) == CLOSE_UNAUTHENTICATED
