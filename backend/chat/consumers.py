@@ -33,6 +33,10 @@ TYPING_INTERVAL_SECONDS = 3  # the app shows "typing" for a few seconds after ea
 MAX_FRAME_CHARS = 16 * 1024  # far above MAX_MESSAGE_LENGTH and a JSON envelope; no client frame needs more
 
 
+class TokenEnded(Exception):
+    """The token this socket was opened with no longer exists."""
+
+
 class PushConsumer(AsyncJsonWebsocketConsumer):
     """Authenticates, joins one group, writes the group's frames to the socket, answers pings.
 
@@ -160,6 +164,8 @@ class ChatConsumer(PushConsumer):
         except ValidationError as exc:
             errors = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
             return await self.send_json({"type": "error", "detail": "Invalid message.", "errors": errors} | _echo(key))
+        except TokenEnded:  # signed out a moment ago (or its close push was lost, e.g. Redis was down)
+            return await self.close(code=CLOSE_UNAUTHENTICATED)
         except PermissionDenied:  # removed, left or deactivated a moment ago (the close may still be on its way)
             return await self.close(code=realtime.CLOSE_FORBIDDEN)
         except Http404:  # the chat was deleted a moment ago
@@ -177,7 +183,11 @@ class ChatConsumer(PushConsumer):
 
     @database_sync_to_async
     def post(self, *, text, reply_to, idempotency_key) -> bytes | None:
-        """Through the one write path (same rules and rate limit as REST); the push follows on commit."""
+        """Through the one write path (same rules and rate limit as REST); the push follows on commit.
+        The socket's token must still stand, as a REST post's must: its end's close push can be lost."""
+        token = self.scope.get("auth")
+        if token is not None and not DeviceToken.objects.filter(pk=token.pk).exists():
+            raise TokenEnded
         if wait := post_wait_seconds(self.scope["user"]):
             raise Throttled(wait)
         message, created = services.message_create(

@@ -137,3 +137,21 @@ async def test_a_token_ended_while_its_socket_opens_does_not_leave_it_open(chat,
 
     monkeypatch.setattr(ChatConsumer, "group_for", ended_meanwhile)
     assert await close_code(socket(f"/ws/chats/{chat}/?token={key}")) == CLOSE_UNAUTHENTICATED
+
+
+async def test_a_socket_whose_close_was_lost_cannot_post_after_its_device_signed_out(chat, two_devices, monkeypatch):
+    """The close push is at most once (Redis may be down): the token's end still stops the posts."""
+    from backend.chat import realtime
+
+    laptop, _ = two_devices
+    communicator = await open_socket(f"/ws/chats/{chat}/?token={key_of(laptop)}")
+    real = realtime.send_event
+    monkeypatch.setattr(
+        realtime,
+        "send_event",
+        lambda group, event: None if event["type"] == realtime.REVOKE_EVENT else real(group, event),
+    )
+    assert await in_thread(lambda: laptop.post("/auth/token/logout/").status_code)() == 204
+    await communicator.send_json_to({"type": "message", "message": "signed out, still typing"})
+    assert await closed_with_4401(communicator)
+    assert not await Message.objects.filter(text="signed out, still typing").aexists()

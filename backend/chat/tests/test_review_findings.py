@@ -126,7 +126,8 @@ async def test_a_socket_whose_close_was_lost_cannot_post_and_closes_on_trying(
     await socket.send_to(text_data=json.dumps({"type": "message", "message": "am I still here?"}))
     while (output := await socket.receive_output(timeout=3))["type"] != "websocket.close":
         pass
-    assert output["code"] == (realtime.CLOSE_NOT_FOUND if change == "chat deleted" else realtime.CLOSE_FORBIDDEN)
+    expected = {"removed": realtime.CLOSE_FORBIDDEN, "deactivated": realtime.CLOSE_UNAUTHENTICATED}  # signed out
+    assert output["code"] == expected.get(change, realtime.CLOSE_NOT_FOUND)
     texts = await _in_thread(lambda: list(Message.objects.filter(user=bob, kind="text").values_list("text", flat=True)))
     assert texts == []
 
