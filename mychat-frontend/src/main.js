@@ -8,9 +8,11 @@ import './style.css'
 
 const router = createAppRouter()
 
-onUnauthorized(() => {
+onUnauthorized((signedOut) => {
   const here = router.currentRoute.value
-  if (here.name !== 'signin') router.replace({ name: 'signin', query: { redirect: here.fullPath } })
+  // `signed_out`: the sign-in page says this device was signed out, not why one would sign in there.
+  const query = signedOut ? { redirect: here.fullPath, signed_out: '1' } : { redirect: here.fullPath }
+  if (here.name !== 'signin') router.replace({ name: 'signin', query })
 })
 
 setLocale(currentLocale())

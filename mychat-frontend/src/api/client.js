@@ -60,12 +60,13 @@ if (typeof window !== 'undefined') {
   })
 }
 
-/** @type {(() => void) | null} */
+/** @type {((signedOut: boolean) => void) | null} */
 let unauthorizedHandler = null
 
 /**
  * Registers what happens when the server says the token is no good (the app sends the user to sign-in).
- * @param {(() => void) | null} handler
+ * `signedOut`: a token was refused, so this device was signed out (here or from another device).
+ * @param {((signedOut: boolean) => void) | null} handler
  */
 export function onUnauthorized(handler) {
   unauthorizedHandler = handler
@@ -80,7 +81,7 @@ export function onUnauthorized(handler) {
 export function handleUnauthorized(sentWith = token.value) {
   if (sentWith !== token.value) return
   setToken(null)
-  unauthorizedHandler?.()
+  unauthorizedHandler?.(Boolean(sentWith))
 }
 
 /** An HTTP error answer: its status, its JSON body (field errors or `detail`) and any Retry-After. */
@@ -192,6 +193,24 @@ export const logIn = (fields) =>
   request('/auth/token/login/', { method: 'POST', body: fields }).then((r) => r.data.auth_token)
 
 export const logOut = () => request('/auth/token/logout/', { method: 'POST' })
+
+// Devices: one token per device (signing in on a phone leaves the laptop signed in)
+
+/**
+ * The caller's signed-in devices, the most recently used first; `current` is this one.
+ * @returns {Promise<import('./types.js').Device[]>}
+ */
+export const listDevices = () => request('/api/devices/').then((r) => r.data)
+
+/**
+ * Signs one device out (its token stops working, its open sockets close); 404 for an unknown id.
+ * @param {number} id
+ */
+export const endDevice = (id) =>
+  request(`/api/devices/${encodeURIComponent(id)}/`, { method: 'DELETE' }).then(() => undefined)
+
+/** Signs out every device of the caller, this one included. */
+export const logoutAll = () => request('/api/devices/logout-all/', { method: 'POST' }).then(() => undefined)
 
 /** @returns {Promise<User>} */
 export const fetchMe = () => request('/auth/users/me/').then((r) => r.data)

@@ -2,8 +2,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   ApiError,
   chatSocketUrl,
+  endDevice,
   inviteUrl,
+  logoutAll,
   listCommands,
+  listDevices,
   listMessages,
   newIdempotencyKey,
   onUnauthorized,
@@ -63,6 +66,28 @@ describe('api client', () => {
     expect(toSignIn).toHaveBeenCalledOnce()
     expect(token.value).toBeNull()
     expect(localStorage.getItem('mychat.token')).toBeNull()
+  })
+
+  it('tells the sign-in handler whether a token was refused (this device was signed out) or there was none', async () => {
+    vi.stubGlobal('fetch', respond(401, { detail: 'Invalid token.' }))
+    const toSignIn = vi.fn()
+    onUnauthorized(toSignIn)
+    setToken('ended-elsewhere')
+    await expect(listDevices()).rejects.toMatchObject({ status: 401 })
+    setToken(null)
+    await expect(listDevices()).rejects.toMatchObject({ status: 401 })
+    expect(toSignIn.mock.calls).toEqual([[true], [false]])
+  })
+
+  it('ends one device and all devices at their URLs', async () => {
+    const fetch = respond(204)
+    vi.stubGlobal('fetch', fetch)
+    await endDevice(7)
+    await logoutAll()
+    expect(fetch.mock.calls.map(([url, init]) => [init?.method, url])).toEqual([
+      ['DELETE', '/api/devices/7/'],
+      ['POST', '/api/devices/logout-all/'],
+    ])
   })
 
   it('keeps the token in localStorage so it survives a reload', () => {

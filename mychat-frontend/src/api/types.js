@@ -23,5 +23,6 @@
 /** @typedef {Schemas['SearchPage']} SearchPage {results, next}: a page of GET /api/search/ */
 /** @typedef {Schemas['SearchResult']} SearchResult {chat: {uri, title, kind}, message, highlights} */
 /** @typedef {Schemas['Config']} Config GET /api/config/: the limits the server enforces, read from their one home */
+/** @typedef {Schemas['Device']} Device a signed-in device of the caller: {id, name, created, last_used, current} */
 
 export {}
