@@ -60,9 +60,9 @@ def main() -> None:
     django.setup()
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
-    from rest_framework.authtoken.models import Token
     from rest_framework.test import APIClient
 
+    from backend.accounts.models import DeviceToken as Token
     from backend.autoreply import ranking
     from backend.autoreply.ingest import ingest_paths
     from backend.autoreply.models import BotJob

@@ -31,7 +31,10 @@ MAKE_DATA = """
 import json, os
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
+try:
+    from backend.accounts.models import DeviceToken as Token  # one token per device (issue 16)
+except ImportError:  # a checkout from before it (a benchmark's "before")
+    from rest_framework.authtoken.models import Token
 from backend.chat.models import ChatSession, Membership, Message
 User = get_user_model()
 history = int(os.environ["BENCH_HISTORY"])
@@ -49,7 +52,7 @@ def chat(owner, members, messages, title=""):
     return session
 
 def token(user):
-    return Token.objects.create(key=Token.generate_key(), user=user).key
+    return Token.objects.create(key=__import__("secrets").token_hex(20), user=user).key
 
 out = {}
 [many] = people("many", 1)

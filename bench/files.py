@@ -30,7 +30,10 @@ from backend.testing.servers import manage, project_env, server
 MAKE_PERSON = """
 import json
 from django.contrib.auth import get_user_model
-from rest_framework.authtoken.models import Token
+try:
+    from backend.accounts.models import DeviceToken as Token  # one token per device (issue 16)
+except ImportError:  # a checkout from before it (a benchmark's "before")
+    from rest_framework.authtoken.models import Token
 from backend.chat.models import ChatSession, Membership
 user = get_user_model().objects.create(username="filer", password="!")
 count = int(__import__("os").environ["BENCH_CHATS"])

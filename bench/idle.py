@@ -26,14 +26,17 @@ from bench.wrk import wrk_people
 MAKE_PEOPLE = """
 import json, os
 from django.contrib.auth import get_user_model
-from rest_framework.authtoken.models import Token
+try:
+    from backend.accounts.models import DeviceToken as Token  # one token per device (issue 16)
+except ImportError:  # a checkout from before it (a benchmark's "before")
+    from rest_framework.authtoken.models import Token
 from backend.chat.models import ChatSession, Membership
 people, chats = int(os.environ["BENCH_PEOPLE"]), int(os.environ["BENCH_CHATS"])
 User = get_user_model()
 users = User.objects.bulk_create(User(username=f"person{i}", password="!") for i in range(people))
 sessions = [ChatSession.objects.create(owner=users[i], title=f"chat {i}") for i in range(chats)]
 Membership.objects.bulk_create(Membership(session=sessions[i % chats], user=u) for i, u in enumerate(users))
-tokens = Token.objects.bulk_create(Token(key=Token.generate_key(), user=u) for u in users)
+tokens = Token.objects.bulk_create(Token(key=__import__("secrets").token_hex(20), user=u) for u in users)
 print(json.dumps([[sessions[i % chats].uri, t.key] for i, t in enumerate(tokens)]))
 """
 

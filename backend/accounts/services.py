@@ -2,7 +2,7 @@
 the write transaction; signing devices in and out."""
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from .models import LAST_USED_EVERY_SECONDS, DeviceToken
@@ -47,9 +47,14 @@ def device_tokens_end(*, user, keep: DeviceToken | None = None) -> int:
 
 
 def device_token_touch(*, token: DeviceToken) -> None:
-    """Note that the device was used now: at most one write per LAST_USED_EVERY_SECONDS per token."""
+    """Note that the device was used now: at most one write per LAST_USED_EVERY_SECONDS per token,
+    and never a reason to refuse the request."""
     now = timezone.now()
     if (now - token.last_used).total_seconds() < LAST_USED_EVERY_SECONDS:
         return
     token.last_used = now
-    DeviceToken.objects.filter(pk=token.pk).update(last_used=now)
+    try:
+        with transaction.atomic():  # a savepoint inside a caller's transaction: a failure stays here
+            DeviceToken.objects.filter(pk=token.pk).update(last_used=now)
+    except DatabaseError:
+        pass  # a busy database: the note waits for the next request, which is not refused for it
