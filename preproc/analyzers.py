@@ -22,7 +22,7 @@ from .language import HAN, HANGUL, KANA, detect_language
 
 # Runs of CJK text, spaces between words included: MeCab-ko reads a Korean ending better in its sentence.
 # Bumped whenever tokens change: stored passages made with another version are analysed again.
-ANALYZER_VERSION = "7"
+ANALYZER_VERSION = "8"
 
 _CJK_RUN = re.compile(f"[{HAN}{KANA}{HANGUL}ー々〆]+(?:[ ]+[{HAN}{KANA}{HANGUL}ー々〆]+)*")
 _HAS_KANA = re.compile(f"[{KANA}]")
@@ -108,7 +108,7 @@ def _get(name: str, load):
 def _opencc():
     import opencc
 
-    return opencc.OpenCC("t2s"), opencc.OpenCC("tw2sp"), opencc.OpenCC("s2twp"), opencc.OpenCC("s2t")
+    return opencc.OpenCC("t2s"), opencc.OpenCC("tw2sp")
 
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
@@ -131,7 +131,7 @@ def fold_chinese(text: str, *, traditional: bool | None = None) -> str:
     characters and Taiwan's words too (軟體 -> 软件, 程式 -> 程序, 資料夾 -> 文件夹, 原始碼 -> 源代码); Simplified
     text only has its stray Traditional characters folded (t2s): tw2sp would misread mainland words in it
     (程序 -> 进程)."""
-    t2s, tw2sp = _get("opencc", _opencc)[:2]
+    t2s, tw2sp = _get("opencc", _opencc)
     if traditional is None:
         traditional = is_traditional(text)
     return tw2sp.convert(text) if traditional else t2s.convert(text)
@@ -196,7 +196,7 @@ def tokenize(text: str, language: str | None = None) -> list[str]:
         language = detect_language(text)
     tokens: list[str] = []
     position = 0
-    traditional = language == "zh" and is_traditional(text)
+    traditional = None  # decided once for the whole text, at its first Chinese run
     for run in _CJK_RUN.finditer(text):
         if run.start() > position:
             _english(text[position : run.start()], tokens)
@@ -206,6 +206,8 @@ def tokenize(text: str, language: str | None = None) -> list[str]:
         elif _HAS_KANA.search(cjk) or language == "ja":
             _japanese(cjk, tokens)
         else:
+            if traditional is None:
+                traditional = is_traditional(text)
             _chinese(cjk, tokens, traditional)
         position = run.end()
     if position < len(text):

@@ -72,12 +72,11 @@ def analyse(text: str, index: Index) -> Question:
     for token in preproc.tokenize(text, language=language):
         terms[token] = IDENTIFIER_BOOST if preproc.is_identifier(token) else 1.0
     known = glossary()
-    # A glossary phrase whose words are all in the question ("mailing list") translates each of its words.
     translations: dict[str, list[tuple[str, float]]] = {}
     for term in terms:
         # Taiwan's and the mainland's words (軟體 / 软件) need nothing here: the analyzer folds both to one.
         options = dict.fromkeys(sorted(known.get(term, ())), GLOSSARY_WEIGHT)
-        for phrase, words in phrases():
+        for phrase, words in phrases():  # a glossary phrase all of whose words the question has: "mailing list"
             if term in words and words <= terms.keys():
                 options.update(dict.fromkeys(sorted(known[phrase]), GLOSSARY_WEIGHT))
         for other, association in index.lexicon.get(term, ()):

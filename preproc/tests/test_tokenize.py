@@ -37,6 +37,7 @@ def test_taiwan_words_fold_to_the_mainland_words_in_documents_and_questions():
     assert set(tokenize("這個軟體的資料夾在哪裡？")) >= {"软件", "文件夹"}
     # Simplified text keeps its words: tw2sp would read the mainland's 程序 as Taiwan's (进程)
     assert fold_chinese("程序和文件夹") == "程序和文件夹"
+    assert "软件" in tokenize("Open the 軟體 menu, then 設定.")  # Traditional words in an English text
     assert is_traditional("如何安裝原始碼套件？") and not is_traditional(
         "升级软件包之前需要备份配置文件吗？参见《說明》"
     )
