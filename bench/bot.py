@@ -98,7 +98,7 @@ def main() -> None:
     rows.append(("bot replies posted", f"{BotJob.objects.filter(status='done').count()} of {args.posts}"))
 
     # 2. Ingest throughput (the analyzers are loaded first: a server does that once).
-    from backend.autoreply.tests.evaluation.questions import DEV, HELD_OUT
+    from backend.autoreply.tests.evaluation.questions import DEV, HELD_OUT_V1, HELD_OUT_V2
     from preproc import warm_up
 
     warm_up()
@@ -133,7 +133,7 @@ def main() -> None:
             f"{len(index.translations)} with a translation, lexicon of {len(index.lexicon)} words)",
         )
     )
-    questions = [q.text for q in DEV + HELD_OUT]
+    questions = [q.text for q in DEV + HELD_OUT_V1 + HELD_OUT_V2]
     rank_ms, ask_ms = [], []
     for n in range(args.queries):
         query = questions[n % len(questions)]

@@ -1,6 +1,6 @@
 """Document preprocessing for the bot's knowledge base: read, clean, split, analyse (no Django)."""
 
-from .analyzers import ANALYZER_VERSION, chinese_variants, fold_chinese, is_identifier, tokenize, warm_up
+from .analyzers import ANALYZER_VERSION, fold_chinese, is_identifier, is_traditional, tokenize, warm_up
 from .language import LANGUAGES, detect_language
 from .normalize import normalize_text
 from .passages import Passage, split_passages, split_sentences
@@ -12,11 +12,11 @@ __all__ = [
     "SUPPORTED_SUFFIXES",
     "Document",
     "Passage",
-    "chinese_variants",
     "UnreadableDocument",
     "detect_language",
     "fold_chinese",
     "is_identifier",
+    "is_traditional",
     "normalize_text",
     "read_bytes",
     "read_document",

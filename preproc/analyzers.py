@@ -2,7 +2,8 @@
 
 - English: lowercased, stopwords dropped, Snowball stems; identifiers (``apt-get``, ``mod_cache``, ``--reload``,
   ``x86_64``) are also kept whole, so an exact technical term matches exactly, in any language's text.
-- Chinese: Traditional folded to Simplified (OpenCC ``t2s``), then words by jieba's dictionary (``rjieba``).
+- Chinese: Traditional folded to Simplified with Taiwan's words (OpenCC ``tw2sp``), then words by jieba's
+  dictionary (``rjieba``).
 - Japanese: SudachiPy (small dictionary) morphemes in their normalised form, content words only.
 - Korean: MeCab-ko morphemes, content words only (particles and endings dropped).
 
@@ -21,7 +22,7 @@ from .language import HAN, HANGUL, KANA, detect_language
 
 # Runs of CJK text, spaces between words included: MeCab-ko reads a Korean ending better in its sentence.
 # Bumped whenever tokens change: stored passages made with another version are analysed again.
-ANALYZER_VERSION = "6"
+ANALYZER_VERSION = "8"
 
 _CJK_RUN = re.compile(f"[{HAN}{KANA}{HANGUL}ー々〆]+(?:[ ]+[{HAN}{KANA}{HANGUL}ー々〆]+)*")
 _HAS_KANA = re.compile(f"[{KANA}]")
@@ -53,6 +54,7 @@ _ZH_STOPWORDS = frozenset(
     可以 能 能否 能够 会 要 需要 我 你 您 他 她 它 我们 你们 他们 这 那 这个 那个 这些 那些 一个
     有 没有 中 上 下 对 把 被 让 请 及 等 就 也 都 还 而 并 但 但是 如果 因为 所以 时 时候 以及
     其 之 于 以 为 将 从 到 给 由 该 此 所 地 得 着 过 个 又 再 即 用 做 吗 么 呀 去 来 里 啥 咋 呢
+    已经 现在 哪 几 哪几 几个 哪几个 多少 是否 能不能 可不可以 怎么办 什么样 哪种 哪一个 一下
     """.split()
 )
 _JA_KEEP_POS = {"名詞", "動詞", "形容詞", "形状詞"}
@@ -63,7 +65,9 @@ _JA_STOPWORDS = frozenset(
 )
 _KO_KEEP_POS = {"NNG", "NNP", "VV", "VA", "XR", "SH", "NR"}
 _KO_STOPWORDS = frozenset(
-    "하 되 있 없 보 주 알 같 이 수 것 등 때 방법 무엇 어떻 어디 왜 언제 누구 경우 사용하 위하 대하 통하 뭐".split()
+    "하 되 있 없 보 주 알 같 이 수 것 등 때 방법 무엇 어떻 어디 왜 언제 누구 경우 사용하 위하 대하 통하 뭐 "
+    # 하나요 and 뭔가요 are misread as 하나 ("one") + 요 and 뭔 + 가요: question endings, not content
+    "하나 가요 몇 개".split()
 )
 
 _STEMMER = snowballstemmer.stemmer("english")
@@ -88,8 +92,8 @@ def _english(run: str, tokens: list[str]) -> None:
         tokens.append(match.group())  # options keep their dashes: "--reload" is more than "reload"
     for word in _WORD.findall(run):
         word = word.replace("’", "'")
-        if word in STOPWORDS:
-            continue
+        if word in STOPWORDS or (word.isdigit() and len(word) <= 2):
+            continue  # "3" of "3.1.2." or of "foo_1.2-3" matches any numbered section; the identifier stays whole
         tokens.append(_stem(word.split("'")[0]) if "'" in word else _stem(word))
 
 
@@ -104,19 +108,33 @@ def _get(name: str, load):
 def _opencc():
     import opencc
 
-    return opencc.OpenCC("t2s"), opencc.OpenCC("tw2sp"), opencc.OpenCC("s2twp"), opencc.OpenCC("s2t")
+    return opencc.OpenCC("t2s"), opencc.OpenCC("tw2sp")
 
 
-def fold_chinese(text: str) -> str:
-    """Traditional to Simplified, character by character (OpenCC t2s): 設定檔案 -> 设定档案."""
-    return _get("opencc", _opencc)[0].convert(text)
+_HAN_CHAR = re.compile(f"[{HAN}]")
+TRADITIONAL_SHARE = 0.1  # of its Han characters, this many spelled differently in Simplified: Traditional text
 
 
-def chinese_variants(word: str) -> set[str]:
-    """The other spelling of a (folded) Chinese word where Taiwan and the mainland use different words:
-    软体 -> 软件 (tw2sp), 软件 -> 软体 (s2twp, then folded). Questions use them as synonyms."""
-    t2s, tw2sp, s2twp, s2t = _get("opencc", _opencc)
-    return {tw2sp.convert(s2t.convert(word)), t2s.convert(s2twp.convert(word))} - {word}
+def is_traditional(text: str) -> bool:
+    """Written in Traditional characters: enough of its Han characters change when folded to Simplified (one
+    quoted Traditional word in a Simplified text does not make it Traditional)."""
+    han = _HAN_CHAR.findall(text)
+    if not han:
+        return False
+    folded = _get("opencc", _opencc)[0].convert("".join(han))
+    changed = sum(a != b for a, b in zip(han, folded, strict=False))
+    return changed > 0 and changed >= TRADITIONAL_SHARE * len(han)
+
+
+def fold_chinese(text: str, *, traditional: bool | None = None) -> str:
+    """Chinese text in one spelling, the mainland's. Traditional text goes through OpenCC tw2sp, which folds the
+    characters and Taiwan's words too (軟體 -> 软件, 程式 -> 程序, 資料夾 -> 文件夹, 原始碼 -> 源代码); Simplified
+    text only has its stray Traditional characters folded (t2s): tw2sp would misread mainland words in it
+    (程序 -> 进程)."""
+    t2s, tw2sp = _get("opencc", _opencc)
+    if traditional is None:
+        traditional = is_traditional(text)
+    return tw2sp.convert(text) if traditional else t2s.convert(text)
 
 
 def _jieba():
@@ -126,8 +144,8 @@ def _jieba():
     return rjieba
 
 
-def _chinese(run: str, tokens: list[str]) -> None:
-    for word in _get("jieba", _jieba).cut_for_search(fold_chinese(run)):
+def _chinese(run: str, tokens: list[str], traditional: bool) -> None:
+    for word in _get("jieba", _jieba).cut_for_search(fold_chinese(run, traditional=traditional)):
         if word not in _ZH_STOPWORDS and word.strip():
             tokens.append(word)
 
@@ -178,6 +196,7 @@ def tokenize(text: str, language: str | None = None) -> list[str]:
         language = detect_language(text)
     tokens: list[str] = []
     position = 0
+    traditional = None  # decided once for the whole text, at its first Chinese run
     for run in _CJK_RUN.finditer(text):
         if run.start() > position:
             _english(text[position : run.start()], tokens)
@@ -187,7 +206,9 @@ def tokenize(text: str, language: str | None = None) -> list[str]:
         elif _HAS_KANA.search(cjk) or language == "ja":
             _japanese(cjk, tokens)
         else:
-            _chinese(cjk, tokens)
+            if traditional is None:
+                traditional = is_traditional(text)
+            _chinese(cjk, tokens, traditional)
         position = run.end()
     if position < len(text):
         _english(text[position:], tokens)

@@ -74,7 +74,7 @@ def learn_lexicon(
     total = len(pairs)
     matrices, words = [], []
     for side in sides:
-        frequency = Counter(t for terms in side for t in terms)
+        frequency = Counter(t for terms in side for t in sorted(terms))  # sorted: ties in a stable order
         # A word in nearly every section cannot tell sections apart; one seen once cannot be counted on.
         kept = [t for t, n in frequency.most_common() if min_count <= n <= 0.8 * total][:MAX_VOCABULARY]
         column = {t: i for i, t in enumerate(kept)}

@@ -41,6 +41,10 @@ error | 错误 | エラー | 오류/에러
 warning | 警告 | 警告 | 경고
 version | 版本 | バージョン | 버전
 release | 发布/发行版 | リリース | 릴리스
+debian | debian | debian | 데비안
+linux | linux | linux | 리눅스
+ubuntu | ubuntu | ubuntu | 우분투
+windows | windows | windows | 윈도우
 distribution | 发行版 | ディストリビューション | 배포판
 architecture | 架构 | アーキテクチャ | 아키텍처
 system | 系统 | システム | 시스템
@@ -167,6 +171,15 @@ safe/safely | 安全 | 安全 | 안전
 provide | 提供 | 提供 | 제공
 custom | 自定义/定制 | カスタム | 사용자 정의/커스텀
 output | 输出 | 出力 | 출력
+chat | 聊天 | チャット | 채팅
+invite/invitation | 邀请 | 招待 | 초대
+link | 链接 | リンク | 링크
+member | 成员 | メンバー | 멤버
+upload | 上传 | アップロード | 업로드
+attachment | 附件 | 添付 | 첨부
+notification | 通知 | 通知 | 알림
+mention | 提及 | メンション | 멘션
+unread | 未读 | 未読 | 안 읽은
 """.strip()
 
 LANGUAGES = ("en", "zh", "ja", "ko")
@@ -175,7 +188,9 @@ LANGUAGES = ("en", "zh", "ja", "ko")
 @lru_cache(maxsize=1)
 def glossary() -> dict[str, set[str]]:
     """term -> its translations (as analysed terms) in every other language, and its synonyms in its own
-    (软件包 / 套件: the words Taiwan and the mainland use differ)."""
+    (软件包 / 套件: the words Taiwan and the mainland use differ). A form that analyses to several words
+    ("mailing list" -> "mail list", 메일링 리스트) is a phrase: its words joined by a space, found in a text only
+    when all of them are (see `phrases`)."""
     from .analyzers import fold_chinese, tokenize  # the glossary's words are analysed like any text
 
     table: dict[str, set[str]] = {}
@@ -186,13 +201,21 @@ def glossary() -> dict[str, set[str]]:
             terms: set[str] = set()
             for alternative in column.split("/"):
                 analysed = tokenize(alternative.strip(), language=language)
-                if len(analysed) == 1:  # a phrase that analyses to several words would match each alone
+                if len(analysed) == 1:
                     terms.update(analysed)
                 elif language == "zh" and fold_chinese(alternative.strip()) in analysed:
                     terms.add(fold_chinese(alternative.strip()))  # 软件包, which jieba also splits into 软件
+                elif analysed:
+                    terms.add(" ".join(dict.fromkeys(analysed)))
             forms[language] = terms
         every = set().union(*forms.values())
         for terms in forms.values():
             for term in terms:
                 table.setdefault(term, set()).update(every - {term})
     return table
+
+
+@lru_cache(maxsize=1)
+def phrases() -> list[tuple[str, frozenset[str]]]:
+    """The glossary's phrases: (the phrase, its words)."""
+    return [(term, frozenset(term.split(" "))) for term in sorted(glossary()) if " " in term]

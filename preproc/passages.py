@@ -195,7 +195,13 @@ def split_passages(text: str) -> list[Passage]:
     for position, section in enumerate(sections):
         body_chars = sum(len(b.text) for b in section.body)
         following = sections[position + 1] if position + 1 < len(sections) else None
-        if section.body and following and following.level > section.level and body_chars <= LEAD_IN_CHARS:
+        if (
+            section.body
+            and following
+            and following.level > section.level
+            and body_chars <= LEAD_IN_CHARS
+            and not lead_in  # introduced itself, a short section answers on its own: not its subsection's
+        ):
             # "Heading, one sentence, then the subsections": the sentence introduces the first subsection.
             lead_in = "\n\n".join(filter(None, [lead_in, "\n\n".join(b.text for b in section.body)]))
             continue

@@ -9,42 +9,22 @@ from preproc.passages import parse_blocks
 
 from .models import Passage
 from .ranking import Found, Question
+from .texts import LANGUAGES, say
 
 ANSWER_MAX_CHARS = 700  # a longer passage is trimmed to the part that answers
 ANSWER_MIN_CHARS = 160  # ... but not to a lone sentence without its context
 CODE_ALLOWANCE = 600  # a command introduced by the last sentence is kept even past the limit
 
-UNKNOWN = {
-    "en": "I don't know that — the documents I have don't cover it. Try `/search <words>`, or ask the chat.",
-    "zh": "我不知道——我手头的文档没有涉及这个问题。可以试试 `/search 关键词`，或者问问聊天里的大家。",
-    "zh-Hant": "我不知道——我手上的文件沒有涵蓋這個問題。可以試試 `/search 關鍵字`，或者問問聊天室裡的大家。",
-    "ja": "わかりません — 手元のドキュメントには書かれていません。"
-    "`/search キーワード` を試すか、チャットで聞いてみてください。",
-    "ko": "모르겠습니다 — 제가 가진 문서에는 그 내용이 없습니다. `/search 검색어`를 써 보거나 채팅방에 물어보세요.",
-}
-KNOWLEDGE_BASES = {
-    "en": {"chat": "this chat's documents", "site": "the site's documents", "manual": "the mychat manual"},
-    "zh": {"chat": "本聊天的文档", "site": "站点文档", "manual": "mychat 手册"},
-    "zh-Hant": {"chat": "本聊天室的文件", "site": "站台文件", "manual": "mychat 手冊"},
-    "ja": {"chat": "このチャットのドキュメント", "site": "サイトのドキュメント", "manual": "mychat マニュアル"},
-    "ko": {"chat": "이 채팅방의 문서", "site": "사이트 문서", "manual": "mychat 설명서"},
-}
-SEE_ALSO = {"en": "See also", "zh": "另见", "zh-Hant": "另見", "ja": "こちらも参照", "ko": "함께 보기"}
-LANGUAGE_NAMES = {
-    "en": {"en": "English", "zh": "Chinese", "ja": "Japanese", "ko": "Korean"},
-    "zh": {"en": "英文", "zh": "中文", "ja": "日文", "ko": "韩文"},
-    "zh-Hant": {"en": "英文", "zh": "中文", "ja": "日文", "ko": "韓文"},
-    "ja": {"en": "英語", "zh": "中国語", "ja": "日本語", "ko": "韓国語"},
-    "ko": {"en": "영어", "zh": "중국어", "ja": "일본어", "ko": "한국어"},
-}
-
 
 def locale(question: Question) -> str:
-    return "zh-Hant" if question.traditional else question.language
+    """The question's language among the bot's texts' (texts.LANGUAGES)."""
+    if question.language == "zh":
+        return "zh-Hant" if question.traditional else "zh-Hans"
+    return question.language if question.language in LANGUAGES else "en"
 
 
 def unknown(question: Question | None) -> str:
-    return UNKNOWN[locale(question) if question else "en"]
+    return say("ask.unknown", locale(question) if question else "en")
 
 
 def _units(text: str) -> list[tuple[int, str, str]]:
@@ -136,10 +116,10 @@ def found(result: Found, question: Question, passages: dict[int, Passage]) -> st
     where = locale(question)
     shown = passages[result.shown_passage_id]
     lines = [excerpt(shown, question), ""]
-    origin = f"— {source(shown)} · {KNOWLEDGE_BASES[where][result.scope]}"
+    origin = f"— {source(shown)} · {say(f'kb.{result.scope}', where)}"
     if shown.language != question.language:
-        origin += f" ({LANGUAGE_NAMES[where][shown.language]})"
+        origin += f" ({say(f'language.{shown.language}', where)})"
     lines.append(origin)
     if result.also and result.also.passage_id in passages:
-        lines.append(f"{SEE_ALSO[where]}: {source(passages[result.also.passage_id])}")
+        lines.append(f"{say('ask.see_also', where)}: {source(passages[result.also.passage_id])}")
     return "\n".join(lines)

@@ -3,6 +3,7 @@
 import random
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from backend.chat.models import Membership
@@ -16,6 +17,7 @@ from .models import Passage
 from .registry import Context, all_commands, command, get_command
 from .selectors import chat_documents
 from .services import DocumentRejected, NotAllowed, attachment_add_to_chat, document_remove_from_chat
+from .texts import TEXTS, has, say
 
 MAX_DICE = 100
 MAX_SIDES = 1000
@@ -23,15 +25,23 @@ SEARCH_RESULTS = 5
 SNIPPET_CHARS = 220
 
 
-@command("help", usage="/help [command]", help="List the commands, or explain one.")
-def help_command(args: str) -> str:
+def _help(cmd, language: str) -> str:
+    """A command's one-line help in the language asked in (a plugin's own English when it has none)."""
+    key = f"help.{cmd.name}"
+    return say(key, language, count=SEARCH_RESULTS, dice=MAX_DICE, sides=MAX_SIDES) if has(key) else cmd.help
+
+
+@command("help", usage="/help [command]", help="List the commands, or explain one.", context=True)
+def help_command(args: str, context: Context) -> str:
+    language = context.language
     if args:
         cmd = get_command(args.split()[0])
         if cmd is None:
-            return f"There is no /{args.split()[0].lstrip('/')}. Type /help for the list."
-        return f"{cmd.usage} — {cmd.help}{cmd.details}"
-    lines = [f"{cmd.usage} — {cmd.help}" for cmd in all_commands()]
-    return "Commands:\n" + "\n".join(lines) + "\nAnything else after / is a question for /ask."
+            return say("help.unknown", language, name=args.split()[0].lstrip("/"))
+        details = say(f"details.{cmd.name}", language) if has(f"details.{cmd.name}") else cmd.details
+        return f"{cmd.usage} — {_help(cmd, language)}{details}"
+    lines = [f"{cmd.usage} — {_help(cmd, language)}" for cmd in all_commands()]
+    return say("help.header", language) + "\n" + "\n".join(lines) + "\n" + say("help.footer", language)
 
 
 @command(
@@ -42,7 +52,7 @@ def help_command(args: str) -> str:
 )
 def ask_command(args: str, context: Context) -> str:
     if not args:
-        return "Ask me something, e.g. /ask how do I invite someone?"
+        return say("ask.empty", context.language)
     session_id = getattr(context.session, "pk", None)
     result = ranking.find_answer(args, session_id=session_id)
     question = ranking.analyse(args, current_index())
@@ -55,69 +65,73 @@ def ask_command(args: str, context: Context) -> str:
     return answers.found(result, question, passages)
 
 
-KB_USAGE = "Usage: /kb list, /kb add (replying to a file) or /kb remove <name>. /help kb explains them."
-KB_ADD_HOW = (
-    "To add a document to this chat's knowledge base, reply to the message that carries it with /kb add "
-    "(a .txt, .md, .rst, .html or .pdf file)."
-)
-
-
 @command(
     "kb",
     usage="/kb list | add | remove <name>",
     help="This chat's own documents, which /ask answers from first.",
     context=True,
-    details=(
-        "\n- /kb add, sent as a reply to a message with files, adds its documents (.txt, .md, .rst, .html, or "
-        "a .pdf with text) to this chat's knowledge base. Then /ask <question> answers "
-        "from them, with a link to the message that carried the file. Only this chat's members get answers "
-        "from them. Adding the same file again changes nothing; a new file with the same name replaces it."
-        "\n- /kb list shows them, with who added each."
-        "\n- /kb remove <name> removes one: whoever added it, or the chat's owner, can."
-    ),
+    details=TEXTS["en"]["details.kb"],
 )
 def kb_command(args: str, context: Context) -> str:
+    language = context.language
     if context.session is None:
-        return "/kb works inside a chat: it manages that chat's documents."
+        return say("kb.outside_chat", language)
     action, _, rest = args.partition(" ")
     action = action.lower() or "list"
     if action in ("list", "ls"):
         documents = list(chat_documents(session=context.session))
         if not documents:
-            return "This chat has no documents of its own yet. Reply to a file with /kb add to add one."
-        lines = [f"This chat's documents ({len(documents)}), which /ask answers from first:"]
+            return say("kb.list_empty", language)
+        lines = [say("kb.list_header", language, count=len(documents))]
         for document in documents:
-            who = f", added by {document.added_by.username}" if document.added_by else ""
-            lines.append(f"- {document.name} — {document.title} ({document.passage_total} passages{who})")
+            who = say("kb.added_by", language, user=document.added_by.username) if document.added_by else ""
+            lines.append(
+                say(
+                    "kb.list_item",
+                    language,
+                    name=document.name,
+                    title=document.title,
+                    passages=document.passage_total,
+                    who=who,
+                )
+            )
         return "\n".join(lines)
     if action in ("remove", "rm", "delete"):
         if not rest.strip():
-            return "Usage: /kb remove <name> (see /kb list for the names)."
+            return say("kb.remove_usage", language)
         try:
             removed = document_remove_from_chat(session=context.session, name=rest, by=context.user)
         except NotAllowed as exc:
-            return f"Only whoever added {exc} or the chat's owner can remove it."
+            return say("kb.remove_not_allowed", language, name=str(exc))
         if removed is None:
-            return f"This chat has no document called \u201c{rest.strip()}\u201d. See /kb list."
-        return f"Removed {removed.name} from this chat's documents."
+            return say("kb.remove_none", language, name=rest.strip())
+        return say("kb.removed", language, name=removed.name)
     if action == "add":
         return _kb_add(context)
-    return KB_USAGE
+    return say("kb.usage", language)
 
 
 def _kb_add(context: Context) -> str:
-    """The documents attached to the message that "/kb add" replies to, into this chat's knowledge base."""
+    """The documents attached to the "/kb add" message itself (the command as the files' caption), else to the
+    message it replies to, into this chat's knowledge base."""
+    language = context.language
     message = context.message
-    if message is None or message.reply_to_id is None:
-        return KB_ADD_HOW
-    original = message.reply_to
-    if original.session_id != context.session.pk or original.deleted:
-        return "That message was deleted, and its files with it. Send the document again and reply to it with /kb add."
-    if not Membership.objects.filter(session=context.session, user=context.user).exists():
-        return "Only this chat's members can add documents to it."  # they left before the bot got to it
-    attachments = message_attachments(message_id=original.pk)
+    if message is None:
+        return say("kb.add_how", language)
+    attachments = message_attachments(message_id=message.pk)
+    original = message
     if not attachments:
-        return f"That message has no files. {KB_ADD_HOW}"
+        if message.reply_to_id is None:
+            return say("kb.add_how", language)
+        original = message.reply_to
+        if original.session_id != context.session.pk or original.deleted:
+            return say("kb.deleted", language)
+    if not Membership.objects.filter(session=context.session, user=context.user).exists():
+        return say("kb.not_member", language)  # they left before the bot got to it
+    if original is not message:
+        attachments = message_attachments(message_id=original.pk)
+        if not attachments:
+            return say("kb.no_files", language, how=say("kb.add_how", language))
     added, known, refused = [], [], []
     for attachment in attachments:
         try:
@@ -125,37 +139,39 @@ def _kb_add(context: Context) -> str:
                 session=context.session, attachment=attachment, message_seq=original.seq, added_by=context.user
             )
         except DocumentRejected as exc:
-            refused.append(f"- {answers.literal(attachment.name)}: {_refusal(exc)}")
+            reason = _refusal(exc, attachment, language)
+            refused.append(say("kb.refused_item", language, name=answers.literal(attachment.name), reason=reason))
             continue
         name = answers.literal(result.document.name)
         if result.status == "unchanged":
-            known.append(f"- {name} ({result.passages} passages), the same file: nothing changed")
+            known.append(say("kb.known_item", language, name=name, passages=result.passages))
         else:
-            replaced = ", replacing the earlier file of that name" if result.status == "replaced" else ""
-            added.append(f"- {name} — {answers.literal(result.document.title)} ({result.passages} passages{replaced})")
+            replaced = say("kb.replaced", language) if result.status == "replaced" else ""
+            title = answers.literal(result.document.title)
+            added.append(
+                say("kb.added_item", language, name=name, title=title, passages=result.passages, replaced=replaced)
+            )
     lines = []
     if added:
-        lines += ["Added to this chat's documents:", *added]
+        lines += [say("kb.added_header", language), *added]
     if known:
-        lines += ["Already in this chat's documents:", *known]
+        lines += [say("kb.known_header", language), *known]
     if refused:
-        lines += ["Not added:", *refused]
+        lines += [say("kb.refused_header", language), *refused]
     if added or known:
-        lines.append(
-            "Ask about them with `/ask <question>`: I answer from this chat's documents first, "
-            "for this chat's members only. /kb list shows them all."
-        )
+        lines.append(say("kb.ask_them", language))
     return "\n".join(lines)
 
 
-def _refusal(exc: DocumentRejected) -> str:
+def _refusal(exc: DocumentRejected, attachment, language: str) -> str:
     if exc.reason == "type":
-        return "I can only read text documents (.txt, .md, .rst, .html) and PDFs with text."
+        return say("kb.refused_type", language)
     if exc.reason == "size":
-        return f"too big for me ({exc})."
+        size = f"{attachment.size / 1024 / 1024:.1f}"
+        return say("kb.refused_size", language, size=size, limit=settings.MYCHAT_BOT_DOCUMENT_MAX_MB)
     if exc.reason == "empty":
-        return "there is no text in it that I can read."
-    return f"I could not read it ({exc})."
+        return say("kb.refused_empty", language)
+    return say("kb.refused_unreadable", language, detail=str(exc))
 
 
 @command(
@@ -165,22 +181,22 @@ def _refusal(exc: DocumentRejected) -> str:
     context=True,
 )
 def search_command(args: str, context: Context) -> str:
+    language = context.language
     if context.session is None or context.user is None:
-        return "/search works inside a chat: it searches that chat's history. For the documents, use /ask."
+        return say("search.outside_chat", language)
     if not args:
-        return (
-            'Usage: /search <words>, e.g. /search room number (from:@name, "a phrase" and before:2026-01-31 work too)'
-        )
+        return say("search.usage", language)
     try:
         query = parse_query(args)
     except ValidationError as exc:
-        return " ".join(exc.message_dict.get("q", ["That is not a search I can run."]))
+        return " ".join(exc.message_dict.get("q", [say("search.invalid", language)]))
     messages, more = message_search(
         user=context.user, query=query, session=context.session, limit=SEARCH_RESULTS, skip_commands=True
     )
     if not messages:
-        return f"Nothing in this chat matches \u201c{args}\u201d. For the documents, try /ask {args}"
-    lines = [f"The {len(messages)} latest messages matching \u201c{args}\u201d{' (there are more)' if more else ''}:"]
+        return say("search.nothing", language, query=args)
+    more_text = say("search.more", language) if more else ""
+    lines = [say("search.header", language, count=len(messages), query=args, more=more_text)]
     for number, message in enumerate(messages, 1):
         text = " ".join(message.text.split())
         if len(text) > SNIPPET_CHARS:
@@ -197,17 +213,17 @@ def _markdown_escaped(text: str) -> str:
 
 
 _DICE = re.compile(r"^(\d*)d(\d+)$", re.IGNORECASE)
-ROLL_USAGE = f"Usage: /roll NdM, e.g. /roll 2d6 (1–{MAX_DICE} dice of 1–{MAX_SIDES} sides)."
 
 
-@command("roll", usage="/roll NdM", help=f"Roll N dice with M sides (up to {MAX_DICE}d{MAX_SIDES}).")
-def roll_command(args: str) -> str:
+@command("roll", usage="/roll NdM", help=f"Roll N dice with M sides (up to {MAX_DICE}d{MAX_SIDES}).", context=True)
+def roll_command(args: str, context: Context) -> str:
     match = _DICE.match(args.replace(" ", ""))
+    usage = say("roll.usage", context.language, dice=MAX_DICE, sides=MAX_SIDES)
     if not match:
-        return ROLL_USAGE
+        return usage
     dice, sides = int(match.group(1) or 1), int(match.group(2))
     if not (1 <= dice <= MAX_DICE and 1 <= sides <= MAX_SIDES):
-        return ROLL_USAGE
+        return usage
     rolls = [random.randint(1, sides) for _ in range(dice)]
     if dice == 1:
         return str(rolls[0])

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 import preproc
-from preproc.glossary import glossary
+from preproc.glossary import glossary, phrases
 
 from .index import SCOPES, Index, current_index, knowledge_base_version  # noqa: F401  (re-exported)
 from .models import Document, Passage
@@ -44,7 +44,9 @@ class Question:
         for term, options in self.translations.items():
             for other, weight in options:
                 scaled = weight if weight >= 1 else weight * TRANSLATED_SCORE  # a spelling variant counts fully
-                weights[other] = max(weights.get(other, 0.0), self.terms[term] * scaled)
+                words = other.split(" ")  # a phrase's words share its weight
+                for word in words:
+                    weights[word] = max(weights.get(word, 0.0), self.terms[term] * scaled / len(words))
         return weights
 
 
@@ -72,9 +74,11 @@ def analyse(text: str, index: Index) -> Question:
     known = glossary()
     translations: dict[str, list[tuple[str, float]]] = {}
     for term in terms:
-        options = dict.fromkeys(known.get(term, ()), GLOSSARY_WEIGHT)
-        if language == "zh":  # 软体 and 软件 are one word spelled by Taiwan and by the mainland
-            options.update(dict.fromkeys(preproc.chinese_variants(term), 1.0))
+        # Taiwan's and the mainland's words (軟體 / 软件) need nothing here: the analyzer folds both to one.
+        options = dict.fromkeys(sorted(known.get(term, ())), GLOSSARY_WEIGHT)
+        for phrase, words in phrases():  # a glossary phrase all of whose words the question has: "mailing list"
+            if term in words and words <= terms.keys():
+                options.update(dict.fromkeys(sorted(known[phrase]), GLOSSARY_WEIGHT))
         for other, association in index.lexicon.get(term, ()):
             options[other] = max(options.get(other, 0.0), association * TRANSLATION_WEIGHT)
         options.pop(term, None)
@@ -83,7 +87,7 @@ def analyse(text: str, index: Index) -> Question:
     return Question(
         text=text,
         language=language,
-        traditional=language == "zh" and preproc.fold_chinese(text) != text,
+        traditional=language == "zh" and preproc.is_traditional(text),
         terms=terms,
         idf={term: index.term_idf(term) for term in terms},
         translations=translations,
@@ -102,9 +106,14 @@ def confidence(index: Index, question: Question, row: int) -> float:
         if index.contains(row, term):
             got += mass
         else:
-            credits = [w for other, w in question.translations.get(term, ()) if index.contains(row, other)]
+            credits = [w for other, w in question.translations.get(term, ()) if _has(index, row, other)]
             got += mass * max(credits, default=0.0)
     return got / total if total else 0.0
+
+
+def _has(index: Index, row: int, term: str) -> bool:
+    """The passage has the term, or every word of a phrase."""
+    return all(index.contains(row, word) for word in term.split(" "))
 
 
 def about_mychat(question: Question) -> bool:

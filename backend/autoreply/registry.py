@@ -1,5 +1,6 @@
 """The command registry: one declaration per command; parsing "/name args" and answering it."""
 
+import dataclasses
 import difflib
 import importlib
 import logging
@@ -9,6 +10,8 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from backend.chat.models import MAX_MESSAGE_LENGTH
+
+from .texts import language_of, say
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +25,7 @@ class Context:
     session: object | None = None  # backend.chat.models.ChatSession
     user: object | None = None
     message: object | None = None  # the "/" message itself (its reply_to is what /kb add reads)
+    language: str = "en"  # the "/" message's, which the reply is written in (texts.LANGUAGES)
 
 
 @dataclass(frozen=True)
@@ -84,23 +88,26 @@ class Answer:
 
 
 def answer(text: str, *, context: Context | None = None) -> Answer:
-    """The bot's reply to a "/" message: a command, a "did you mean", or a question for /ask."""
+    """The bot's reply to a "/" message: a command, a "did you mean", or a question for /ask, in the message's
+    language."""
+    language = language_of(text)
+    context = dataclasses.replace(context or Context(), language=language)
     name, args = parse(text)
     cmd = _commands.get(name)
     if cmd is None:
         if not name:
             cmd, args = _commands["help"], ""
         elif close := difflib.get_close_matches(name, list(_commands), n=1, cutoff=NEAR_MISS_CUTOFF):
-            return Answer(f"Did you mean /{close[0]}? Usage: {_commands[close[0]].usage}")
+            return Answer(say("did_you_mean", language, name=close[0], usage=_commands[close[0]].usage))
         else:
             # The ancestor bot answered anything after "/": the whole text is a question.
             cmd, args = _commands["ask"], text.strip()[1:].strip()
     try:
-        reply = (cmd.handler(args, context or Context()) if cmd.takes_context else cmd.handler(args)).strip()
+        reply = (cmd.handler(args, context) if cmd.takes_context else cmd.handler(args)).strip()
     except Exception as exc:
         logger.exception("/%s failed on %r", cmd.name, text)
-        return Answer(f"Sorry, /{cmd.name} failed ({type(exc).__name__}). Try /help {cmd.name}.", error=repr(exc))
-    return Answer(_fit(reply or "(no answer)"))
+        return Answer(say("failed", language, name=cmd.name, error=type(exc).__name__), error=repr(exc))
+    return Answer(_fit(reply or say("no_answer", language)))
 
 
 def _fit(reply: str) -> str:

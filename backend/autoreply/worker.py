@@ -22,6 +22,7 @@ from .index import current_index
 from .models import BotJob
 from .registry import Answer, Context, answer
 from .services import bot_user
+from .texts import language_of, say
 
 logger = logging.getLogger(__name__)
 
@@ -115,7 +116,7 @@ def job_run(job: BotJob) -> Answer | None:
         return None
     if job.attempts > settings.MYCHAT_BOT_MAX_ATTEMPTS:
         # Its workers kept dying on it: give up with a reply rather than retry forever.
-        return Answer("Sorry, I could not answer that one (it kept failing).", error="gave up after crashes")
+        return Answer(say("gave_up", language_of(job.message.text)), error="gave up after crashes")
     return answer(
         job.message.text, context=Context(session=job.message.session, user=job.message.user, message=job.message)
     )

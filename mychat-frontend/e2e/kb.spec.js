@@ -57,3 +57,30 @@ test('a document added to a chat with /kb add answers its members', async ({ bro
   await expect(landed).toBeInViewport()
   await expect(landed).toHaveClass(/message--highlighted/)
 })
+
+// Marked at upload: Alice ticks "Add to the bot's knowledge" under the file she sends; the app replies to her
+// message with /kb add by itself, and Bob gets answers from the document.
+test("a document marked for the bot's knowledge at upload answers the chat", async ({ browser, baseURL }) => {
+  const alice = await person(browser, baseURL)
+  const bob = await person(browser, baseURL)
+  await signUp(alice, `alicet${suffix}`)
+  await signUp(bob, `bobt${suffix}`)
+  await chatTogether(alice, bob)
+
+  const chooser = alice.waitForEvent('filechooser')
+  await alice.getByRole('button', { name: 'Attach files' }).click()
+  await (await chooser).setFiles({ name: 'lab-handbook.md', mimeType: 'text/markdown', buffer: Buffer.from(HANDBOOK) })
+  await expect(alice.getByText('ready')).toBeVisible()
+  const toggle = alice.getByRole('checkbox', { name: "Add to the bot's knowledge" })
+  await expect(toggle).not.toBeChecked()
+  await toggle.check()
+  await composer(alice).fill('the handbook, for the bot')
+  await composer(alice).press('Enter')
+
+  const added = messageWith(alice, "Added to this chat's documents")
+  await expect(added).toContainText('lab-handbook.md — Lab handbook (2 passages)')
+  await expect(messageWith(alice, '/kb add')).toContainText('the handbook, for the bot') // it replies to the file
+
+  await say(bob, '/ask where is the oscilloscope kept?')
+  await expect(messageWith(bob, 'cabinet 7B')).toContainText("this chat's documents")
+})

@@ -63,3 +63,14 @@ def test_normalize_keeps_cjk_punctuation_readable():
 
 def test_sentences_split_after_ascii_marks_in_cjk_text():
     assert split_sentences("我很好!谢谢?再见") == ["我很好!", "谢谢?", "再见"]
+
+
+def test_a_short_section_under_an_introduction_stays_its_own_passage():
+    text = (
+        "# Notes\n\nIntro line.\n\n## Deadlines\n\nHomework is due Friday.\n\n### Late work\n\nLate work loses 10%.\n\n"
+        "## Rooms\n\nLectures are in room 204."
+    )
+    cited = {p.heading: p.text for p in split_passages(text)}
+    assert cited["Deadlines"] == "Intro line.\n\nHomework is due Friday."
+    assert cited["Late work"] == "Late work loses 10%."
+    assert cited["Rooms"] == "Lectures are in room 204."

@@ -1,6 +1,6 @@
 """Analysing English, Chinese (both scripts), Japanese, Korean and mixed text for retrieval."""
 
-from preproc import fold_chinese, is_identifier, tokenize
+from preproc import fold_chinese, is_identifier, is_traditional, tokenize
 
 
 def test_english_is_lowercased_stemmed_and_without_stopwords():
@@ -28,8 +28,24 @@ def test_chinese_is_split_into_words_without_question_words():
 
 
 def test_traditional_chinese_folds_to_simplified():
-    assert fold_chinese("設定檔案") == "设定档案"
+    assert fold_chinese("設定檔案") == "设置文件"
     assert set(tokenize("如何安裝套件？")) == set(tokenize("如何安装套件？"))
+
+
+def test_taiwan_words_fold_to_the_mainland_words_in_documents_and_questions():
+    assert fold_chinese("軟體 程式 資料夾 原始碼 伺服器") == "软件 程序 文件夹 源代码 服务器"
+    assert set(tokenize("這個軟體的資料夾在哪裡？")) >= {"软件", "文件夹"}
+    # Simplified text keeps its words: tw2sp would read the mainland's 程序 as Taiwan's (进程)
+    assert fold_chinese("程序和文件夹") == "程序和文件夹"
+    assert "软件" in tokenize("Open the 軟體 menu, then 設定.")  # Traditional words in an English text
+    assert is_traditional("如何安裝原始碼套件？") and not is_traditional(
+        "升级软件包之前需要备份配置文件吗？参见《說明》"
+    )
+
+
+def test_question_words_are_not_what_a_question_is_about():
+    assert tokenize("系統啟動過程分為哪幾個階段？") == tokenize("系统启动过程分为阶段")
+    assert tokenize("채팅에 초대하려면 어떻게 하나요?") == ["채팅", "초대"]
 
 
 def test_japanese_keeps_content_words_in_their_normalised_form():

@@ -239,3 +239,29 @@ def test_a_name_with_markdown_in_it_stays_the_links_text(client_for, alice, chat
     assert "- lab\\_notes \\[draft\\]\\*.md — Lab handbook (2 passages)" in said
     answer = bot_says(client, chat, worker, post_message(client, chat, QUESTION).json()["seq"])
     assert f"— [lab\\_notes \\[draft\\]\\*.md › Borrowing the oscilloscope](/chats/{chat}?seq={carried})" in answer
+
+
+def test_kb_add_as_the_caption_of_the_files_adds_them(client_for, alice, chat, worker):
+    client = client_for(alice)
+    carried = send_files(client, chat, [("lab-handbook.md", LAB)], "/kb add")
+    assert bot_says(client, chat, worker, carried).startswith(
+        "Added to this chat's documents:\n- lab-handbook.md — Lab handbook (2 passages)\n"
+    )
+    answer = bot_says(client, chat, worker, post_message(client, chat, QUESTION).json()["seq"])
+    assert "cabinet 7B" in answer and f"(/chats/{chat}?seq={carried})" in answer
+
+
+def test_kb_add_answers_in_the_language_it_was_asked_in(client_for, alice, chat, worker):
+    client = client_for(alice)
+    carried = send_files(client, chat, [("lab-handbook.md", LAB), ("blank.md", b"\n")])
+    said = bot_says(client, chat, worker, reply(client, chat, "/kb add 实验室手册", to=carried))
+    assert said == (
+        "已加入本聊天的文档：\n- lab-handbook.md — Lab handbook（2 段）\n"
+        "未添加：\n- blank.md：里面没有我能读取的文字。\n"
+        "用 `/ask <问题>` 提问即可：我会优先根据本聊天的文档回答，且只回答本聊天的成员。/kb list 可以列出全部文档。"
+    )
+    listed = bot_says(client, chat, worker, post_message(client, chat, "/kb list 一覧を見せて").json()["seq"])
+    assert listed == (
+        "このチャットのドキュメント（1 件）。/ask はまずここから答えます：\n"
+        "- lab-handbook.md — Lab handbook（2 段落、alice が追加）"
+    )

@@ -1,27 +1,43 @@
-"""The multilingual evaluation (real manuals in English, Chinese, Japanese and Korean; 76 questions): each
-category keeps a floor, so a change that makes the bot answer worse, or guess more, fails here. Run with -s
-to see every question's outcome and the table that docs/bot.md quotes."""
+"""The multilingual evaluation (real manuals in English, Chinese, Japanese and Korean; 109 questions in three
+sets): each category keeps a floor per set, so a change that makes the bot answer worse, or guess more, fails
+here. Run with -s to see every question's outcome and the table that docs/bot.md quotes."""
 
 import pytest
 
-from backend.autoreply.tests.evaluation.questions import CROSS, DEV, HELD_OUT, KEYWORD, SAME, SCRIPT
+from backend.autoreply.tests.evaluation.questions import (
+    CROSS,
+    DEV,
+    HELD_OUT_V1,
+    HELD_OUT_V2,
+    KEYWORD,
+    SAME,
+    SCRIPT,
+)
 from backend.autoreply.tests.evaluation.run import ask, load, report, score
 
-# Floors: a little under what docs/bot.md reports, so that a tie broken the other way does not fail the build.
-FLOORS = {SAME: 0.75, KEYWORD: 0.75, CROSS: 0.5, SCRIPT: 0.75}
-ABSTENTION_RECALL_FLOOR = 0.75  # unanswerable questions refused
-ANSWERABLE_REFUSED_CEILING = 0.15  # answerable questions refused
+# Floors: a little under what docs/bot.md reports for each set, so that one tie broken the other way does not
+# fail the build, while a real loss does (each set's categories have 4 to 15 questions).
+FLOORS = {
+    "dev": {SAME: 0.75, KEYWORD: 0.75, CROSS: 0.5, SCRIPT: 0.5},
+    "held-out v1": {SAME: 0.75, KEYWORD: 0.75, CROSS: 0.28, SCRIPT: 0.6},
+    "held-out v2": {SAME: 0.5, KEYWORD: 0.75, CROSS: 0.28, SCRIPT: 0.7},
+}
+# Over all three sets together (19 unanswerable questions, 89 answerable ones): a single set's few
+# unanswerable questions would make a floor either flaky or meaningless.
+ABSTENTION_RECALL_FLOOR = 0.7  # unanswerable questions refused
+ANSWERABLE_REFUSED_CEILING = 0.1  # answerable questions refused
 
 
 @pytest.mark.django_db
 def test_answers_per_category_and_abstention_stay_above_their_floors(settings):
     load(settings.BASE_DIR / "docs")
-    results = {"dev": ask(DEV), "held-out": ask(HELD_OUT)}
+    results = {"dev": ask(DEV), "held-out v1": ask(HELD_OUT_V1), "held-out v2": ask(HELD_OUT_V2)}
     print("\n" + report(results))
     for name, outcomes in results.items():
         scores = score(outcomes)
-        for category, floor in FLOORS.items():
+        for category, floor in FLOORS[name].items():
             right, asked = scores.by_category[category]
             assert right / asked >= floor, (name, category, right, asked)
-        assert scores.abstention_recall >= ABSTENTION_RECALL_FLOOR, (name, scores)
-        assert scores.answerable_refused <= ANSWERABLE_REFUSED_CEILING, (name, scores)
+    overall = score([outcome for outcomes in results.values() for outcome in outcomes])
+    assert overall.abstention_recall >= ABSTENTION_RECALL_FLOOR, overall
+    assert overall.answerable_refused <= ANSWERABLE_REFUSED_CEILING, overall

@@ -24,6 +24,7 @@ const isRejected = (error) =>
  * @property {string} text
  * @property {number | null} replyTo the seq of the message it answers
  * @property {number[]} attachments ids of uploads sent with it
+ * @property {string | null} followUp sent as a reply to it once the server has it (`/kb add` for the bot)
  * @property {'sending' | 'pending' | 'failed'} state
  * @property {string | null} error why the server refused it (when failed)
  */
@@ -72,6 +73,7 @@ export function useOutbox({ deliver, onDelivered, onFailure, retryBase = 1000, m
     retryTimer = undefined
     pending.value = pending.value.filter((p) => p.key !== entry.key)
     onDelivered(message)
+    if (entry.followUp) enqueue(entry.followUp, { replyTo: message.seq })
   }
 
   async function flushOnce() {
@@ -120,14 +122,15 @@ export function useOutbox({ deliver, onDelivered, onFailure, retryBase = 1000, m
 
   /**
    * @param {string} text
-   * @param {{replyTo?: number | null, attachments?: number[]}} [options]
+   * @param {{replyTo?: number | null, attachments?: number[], followUp?: string | null}} [options]
    */
-  function enqueue(text, { replyTo = null, attachments = [] } = {}) {
+  function enqueue(text, { replyTo = null, attachments = [], followUp = null } = {}) {
     pending.value.push({
       key: newIdempotencyKey(),
       text,
       replyTo,
       attachments,
+      followUp,
       state: serverAskedToWait ? 'pending' : 'sending',
       error: null,
     })

@@ -120,3 +120,32 @@ describe('outbox retries', () => {
     expect(attempts).toHaveLength(1)
   })
 })
+
+describe('outbox follow-ups', () => {
+  it('sends a follow-up as a reply to its message once the server has that message', async () => {
+    const sent = []
+    const followed = useOutbox({
+      deliver: async ({ text, replyTo, attachments }) => {
+        sent.push({ text, replyTo, attachments })
+        return fakeMessage({ seq: 40 + sent.length, user: { id: 1, username: 'me' }, message: text })
+      },
+      onDelivered: vi.fn(),
+      onFailure: vi.fn(),
+    })
+    await followed.enqueue('notes', { attachments: [7], followUp: '/kb add' })
+    await advance(0)
+    expect(sent).toEqual([
+      { text: 'notes', replyTo: null, attachments: [7] },
+      { text: '/kb add', replyTo: 41, attachments: [] },
+    ])
+    expect(followed.pending.value).toEqual([])
+    followed.stop()
+  })
+
+  it('sends no follow-up for a message the server refused', async () => {
+    failWith = new ApiError(400, { message: ['Too long.'] })
+    await outbox.enqueue('x', { followUp: '/kb add' })
+    await advance(60000)
+    expect(attempts).toHaveLength(1)
+  })
+})

@@ -2,9 +2,12 @@
 
 Each question names its category and where its answer is: a document (any of its translations) and the
 section whose heading starts with that number or text; None when no document answers it. DEV was used to
-calibrate the ranking constants and the abstention threshold; HELD_OUT was written at the same time and
-only measured afterwards, over documents DEV does not ask about (Debian Reference chapters, other FAQ
-chapters, and the Korean-only and Japanese-only ones)."""
+calibrate the ranking constants and the abstention threshold. HELD_OUT_V1 was written at the same time and
+first measured afterwards, over documents DEV does not ask about; it was then looked at while improving the
+matching, so it is development data now. HELD_OUT_V2 was written after that work and before it was ever run,
+about five documents added for it that no other set asks about (see the corpus README): the FAQ's chapter 3
+in English only, chapter 6 in Korean only and chapter 1 in Japanese only; Debian Reference's chapter 4 in
+Traditional Chinese only and chapter 5 in Simplified Chinese only."""
 
 from dataclasses import dataclass
 
@@ -75,7 +78,7 @@ DEV = [
     Q("이메일 서버를 구축하는 방법은?", NONE),
 ]
 
-HELD_OUT = [
+HELD_OUT_V1 = [
     Q("Why should I use a UTF-8 locale?", SAME, "reference/ch08", "8.1.1."),
     Q("How do I reconfigure the locale on Debian?", SAME, "reference/ch08", "8.1.2."),
     Q("Can I use Red Hat rpm packages on my Debian system?", SAME, "faq/compatibility", "4.5."),
@@ -113,4 +116,44 @@ HELD_OUT = [
     Q("Docker コンテナのログを見るには？", NONE),
     Q("파이썬에서 JSON 파일을 읽는 방법은?", NONE),
     Q("如何在 Windows 上安裝 Office？", NONE),
+]
+
+HELD_OUT_V2 = [
+    # Same language.
+    Q("How do I find out which Debian distribution my machine is running?", SAME, "faq/choosing", "3.1.10."),
+    Q("I run stable. Can I change to testing or unstable, and how?", SAME, "faq/choosing", "3.1.11."),
+    Q("데비안 코드명은 어디서 왔나요?", SAME, "faq/ftparchives", "6.2.2."),
+    Q("sid가 뭐예요?", SAME, "faq/ftparchives", "6.3."),
+    Q("Debian という名前はどう発音しますか？", SAME, "faq/basic-defs", "1.7."),
+    Q("Linux とは何ですか？", SAME, "faq/basic-defs", "1.3."),
+    Q("怎样找出最佳的 MTU？", SAME, "reference/ch05", "5.5.1."),
+    Q("怎樣才算是好的密碼？", SAME, "reference/ch04", "4.3."),
+    # Keyword.
+    Q("lsb_release -a", KEYWORD, "faq/choosing", "3.1.10."),
+    Q("mkpasswd", KEYWORD, "reference/ch04", "4.4."),
+    Q("chage", KEYWORD, "reference/ch04", "4.2."),
+    Q("dists/stable/main", KEYWORD, "faq/ftparchives", "6.8."),
+    Q("nsswitch.conf", KEYWORD, "reference/ch04", "4.5.1."),
+    # Cross-language: the answer is written only in another language.
+    Q("What makes Debian different from other Linux distributions?", CROSS, "faq/basic-defs", "1.5."),
+    Q("How is Debian related to the GNU project of the Free Software Foundation?", CROSS, "faq/basic-defs", "1.6."),
+    Q("What is in the pool directory of the Debian archive?", CROSS, "faq/ftparchives", "6.10."),
+    Q("Where do the Debian release code names come from?", CROSS, "faq/ftparchives", "6.2.2."),
+    Q("sudo はどう設定しますか？", CROSS, "reference/ch04", "4.7.1."),
+    Q("testing が何か月も壊れたままになるのはなぜですか？", CROSS, "faq/choosing", "3.1.7."),
+    Q("네트워크 인터페이스 이름은 어떻게 정해지나요?", CROSS, "reference/ch05", "5.1.2."),
+    # Traditional <-> Simplified: the question in one script, the answer only in the other.
+    Q("怎么管理账号和密码信息？", SCRIPT, "reference/ch04", "4.2."),
+    Q("PAM 和 NSS 用哪些配置文件？", SCRIPT, "reference/ch04", "4.5.1."),
+    Q("为什么 GNU su 不支持 wheel 组？", SCRIPT, "reference/ch04", "4.5.3."),
+    Q("如何生成加密的密码？", SCRIPT, "reference/ch04", "4.4."),
+    Q("主機名稱解析是怎麼運作的？", SCRIPT, "reference/ch05", "5.1.1."),
+    Q("區域網路可以使用哪些位址範圍？", SCRIPT, "reference/ch05", "5.1.3."),
+    Q("Netfilter 網路過濾框架是什麼？", SCRIPT, "reference/ch05", "5.6."),
+    # No document answers these.
+    Q("How do I change the screen resolution in GNOME?", NONE),
+    Q("如何在 Debian 上安装 NVIDIA 显卡驱动？", NONE),
+    Q("Bluetooth マウスを接続するには？", NONE),
+    Q("노트북 배터리 수명을 늘리려면?", NONE),
+    Q("如何設定印表機共享？", NONE),
 ]
