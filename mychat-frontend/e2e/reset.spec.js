@@ -9,25 +9,22 @@ const mailDir =
   process.env.MYCHAT_E2E_MAIL_DIR ||
   (process.env.MYCHAT_E2E_BASE_URL ? '' : `/tmp/mychat-e2e-${Number(process.env.MYCHAT_E2E_PORT || 8765)}-mail`)
 
-/** The reset link of the latest mail to `address`, once it has been sent (mail leaves after the answer). */
+/** The reset link in the latest mail to `address`, or null while none has been written. */
+async function latestResetLink(address) {
+  const files = await readdir(mailDir).catch(() => [])
+  for (const file of files.sort().reverse()) {
+    const text = await readFile(path.join(mailDir, file), 'utf8')
+    const link = text.includes(`To: ${address}`) && /https?:\/\/\S+?\/reset\/[\w-]+\/[\w-]+/.exec(text)
+    if (link) return link[0]
+  }
+  return null
+}
+
+/** The reset link mailed to `address`, once it has been sent (mail leaves after the answer). */
 async function resetLinkFor(address) {
   let link = null
-  await expect
-    .poll(
-      async () => {
-        const files = await readdir(mailDir).catch(() => [])
-        for (const file of files.sort().reverse()) {
-          const text = await readFile(path.join(mailDir, file), 'utf8')
-          if (!text.includes(`To: ${address}`)) continue
-          link = /https?:\/\/\S+?\/reset\/[\w-]+\/[\w-]+/.exec(text)?.[0] ?? null
-          if (link) return link
-        }
-        return null
-      },
-      { timeout: 15_000 },
-    )
-    .not.toBeNull()
-  return new URL(/** @type {string} */ (link))
+  await expect.poll(async () => (link = await latestResetLink(address)), { timeout: 15_000 }).not.toBeNull()
+  return new URL(String(link))
 }
 
 test('a person who forgot the password gets a link by e-mail and signs in with a new one', async ({
