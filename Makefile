@@ -14,6 +14,10 @@ FRONTEND_SOURCES := $(shell find mychat-frontend -path mychat-frontend/node_modu
 setup: $(VENV)/.installed $(VENV)/.static mychat-frontend/dist/index.html
 
 $(VENV)/.installed: requirements.txt
+	@# PyICU (Unicode's look-alike skeletons for usernames) builds against the system's ICU.
+	@pkg-config --exists icu-i18n 2>/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q libicu-dev pkg-config; \
+		else echo "Install ICU's headers for PyICU: sudo apt-get install libicu-dev pkg-config" >&2; exit 1; fi; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt

@@ -231,7 +231,16 @@ REST_FRAMEWORK = {
         "search": os.environ.get("MYCHAT_SEARCH_RATE", "60/min"),
         "upload": os.environ.get("MYCHAT_UPLOAD_RATE", "60/min"),
         "login": os.environ.get("MYCHAT_LOGIN_RATE", "10/min"),
-        "signup": os.environ.get("MYCHAT_SIGNUP_RATE", "30/hour"),
+        # Sign-up is sized for a class behind one school address: a hundred signing up at once,
+        # each with a retry, within the hour; several classes a day. A script from one address
+        # gets no more than that, and all addresses together no more than the global cap
+        # (docs/security.md, "Sign-up limits"). Rates are N/s, N/min, N/hour, N/day or N/<k>min.
+        "signup": os.environ.get("MYCHAT_SIGNUP_RATE", "200/hour"),
+        "signup_daily": os.environ.get("MYCHAT_SIGNUP_DAILY_RATE", "600/day"),
+        "signup_global": os.environ.get("MYCHAT_SIGNUP_GLOBAL_RATE", "1000/hour"),
+        # Password reset mails: per client address, and per e-mail address asked about.
+        "password_reset": os.environ.get("MYCHAT_RESET_RATE", "30/hour"),
+        "password_reset_email": os.environ.get("MYCHAT_RESET_EMAIL_RATE", "5/hour"),
     },
 }
 
@@ -252,8 +261,40 @@ DJOSER = {
         "username_reset_confirm": ["rest_framework.permissions.IsAdminUser"],
     },
     # Djoser's, with the password hashed before the write transaction (issue 19).
-    "SERIALIZERS": {"user_create": "backend.accounts.serializers.UserCreateSerializer"},
+    "SERIALIZERS": {
+        "user_create": "backend.accounts.serializers.UserCreateSerializer",
+        "password_reset_confirm": "backend.accounts.serializers.PasswordResetConfirmSerializer",
+    },
+    # The link in a reset mail opens the app's page (ResetPasswordPage.vue).
+    "PASSWORD_RESET_CONFIRM_URL": "reset/{uid}/{token}",
+    "PASSWORD_RESET_SHOW_EMAIL_NOT_FOUND": False,  # the same answer whether or not the address is known
 }
+
+# Mail (password reset links): SMTP when EMAIL_HOST is set; else written to files in
+# MYCHAT_EMAIL_FILE_PATH (the e2e tests read them there); else printed to the server's console.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_SSL = env_flag("EMAIL_USE_SSL")
+EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", "0" if EMAIL_USE_SSL else "1")
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "mychat <noreply@localhost>")
+EMAIL_FILE_PATH = os.environ.get("MYCHAT_EMAIL_FILE_PATH", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+elif EMAIL_FILE_PATH:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The host name in mailed links. Unset, it is the request's Host, which ALLOWED_HOSTS vets: set
+# it wherever ALLOWED_HOSTS is wide, or a forged Host could point a reset link elsewhere.
+DOMAIN = os.environ.get("MYCHAT_DOMAIN", "")
+SITE_NAME = os.environ.get("MYCHAT_SITE_NAME", "mychat")
+
+# Usernames nobody may sign up with (nor with one that looks like them), besides the built-in
+# ones and the bot's: backend/accounts/usernames.py.
+MYCHAT_RESERVED_USERNAMES = env_list("MYCHAT_RESERVED_USERNAMES")
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "mychat API",

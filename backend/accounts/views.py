@@ -1,4 +1,5 @@
-"""Djoser's views with mychat's rate limits on signing up and logging in, one token per device,
+"""Djoser's views with mychat's rate limits on signing up, logging in and asking for a password
+reset; a reset that answers the same whether or not the address is known; one token per device,
 and the caller's list of signed-in devices."""
 
 from django.contrib.auth import user_logged_in, user_logged_out
@@ -12,15 +13,46 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.web.throttles import LoginThrottle, SignupThrottle
+from backend.web.throttles import (
+    InTurn,
+    LoginThrottle,
+    PasswordResetEmailThrottle,
+    PasswordResetThrottle,
+    SignupDailyThrottle,
+    SignupGlobalThrottle,
+    SignupThrottle,
+)
 
 from . import selectors, services
+from .mail import password_reset_mail
 from .serializers import DeviceSerializer
 
 
-class UserViewSet(djoser_views.UserViewSet):
+class UserViewSet(InTurn, djoser_views.UserViewSet):
     def get_throttles(self):
-        return [SignupThrottle()] if self.action == "create" else super().get_throttles()
+        if self.action == "create":  # this address's hour, its day, then everyone's hour
+            return [SignupThrottle(), SignupDailyThrottle(), SignupGlobalThrottle()]
+        if self.action == "reset_password":
+            return [PasswordResetThrottle(), PasswordResetEmailThrottle()]
+        return super().get_throttles()
+
+    @extend_schema(responses={204: None})
+    @action(["post"], detail=False)
+    def reset_password(self, request, *args, **kwargs):
+        """Mail a reset link to the accounts that use this address. 204 whether or not one does."""
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        password_reset_mail(request=request, email=serializer.validated_data[serializer.email_field])
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(responses={204: None})
+    @action(["post"], detail=False)
+    def reset_password_confirm(self, request, *args, **kwargs):
+        """Set the new password from a reset link; every device signed in before is signed out."""
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.password_reset_complete(user=serializer.user, password=serializer.validated_data["new_password"])
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     @action(["post"], detail=False)
     def set_password(self, request, *args, **kwargs):

@@ -6,14 +6,18 @@ tries again, on every path (DRF views, plain Django views and middleware, the so
 """
 
 import contextlib
+import math
 import sys
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import OperationalError
 from django.http import JsonResponse
+from django.utils.translation import gettext, ngettext
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler, set_rollback
+
+from .throttles import refusal_of
 
 RETRY_AFTER_SECONDS = 2
 BUSY_DETAIL = "The server is busy right now; try again in a few seconds."
@@ -61,7 +65,37 @@ def api_exception_handler(exc, context):
     elif database_busy(exc):
         set_rollback()
         return Response(busy_body(), status=503, headers=busy_headers())
+    elif isinstance(exc, exceptions.Throttled):
+        return _throttled(exc, context)
     return exception_handler(exc, context)
+
+
+def retry_in_words(seconds: int) -> str:
+    """'2 minutes', not '2858 seconds': seconds under a minute, minutes under an hour and a half,
+    hours beyond (always rounded up, so that trying again then works)."""
+    if seconds < 60:
+        return ngettext("%(count)d second", "%(count)d seconds", seconds) % {"count": seconds}
+    if seconds < 90 * 60:
+        minutes = math.ceil(seconds / 60)
+        return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
+    hours = math.ceil(seconds / 3600)
+    return ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
+
+
+def _throttled(exc: exceptions.Throttled, context) -> Response:
+    """A 429 in words: what was too much, and when to try again (also as `retry_after` seconds and
+    the Retry-After header, for clients)."""
+    set_rollback()
+    request = context.get("request")
+    refusal = str(refusal_of(request) or gettext("Too many requests."))
+    body = {"detail": refusal}
+    headers = {}
+    if exc.wait is not None:
+        wait = max(1, math.ceil(exc.wait))
+        body = {"detail": f"{refusal} " + gettext("Try again in %(when)s.") % {"when": retry_in_words(wait)}}
+        body["retry_after"] = wait
+        headers["Retry-After"] = str(wait)
+    return Response(body, status=429, headers=headers)
 
 
 def not_found(request, exception=None):

@@ -1,20 +1,56 @@
 """Rate limits on posting, changing messages and chats, creating and joining chats, logging in and
 signing up (off with MYCHAT_RATE_LIMITS=0)."""
 
+import hashlib
 import math
+import re
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from rest_framework.throttling import SimpleRateThrottle, UserRateThrottle
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])[a-z]*\s*$")
+
+
+def refusal_of(request) -> str | None:
+    """The words of the throttle that refused this request, for its 429 (web/errors.py)."""
+    return getattr(request, "throttle_refusal", None)
+
+
+# Mixed into a view: its throttles are asked in order and the first refusal ends the asking, so
+# that a request one limit refused does not count against the next (DRF asks them all). A script
+# over its own address's limit then cannot use up the limit of everyone. (A comment, not a
+# docstring: the OpenAPI schema would take it for the description of the view's operations.)
+class InTurn:
+    def check_throttles(self, request):
+        for throttle in self.get_throttles():
+            if not throttle.allow_request(request, self):
+                self.throttled(request, throttle.wait())
 
 
 class _Switchable:
     methods = ("POST",)
+    refusal = _("Too many requests.")  # what the 429 says before "Try again in ..."
 
     def allow_request(self, request, view):
         if not settings.RATE_LIMITS_ON or request.method not in self.methods:
             return True
-        return super().allow_request(request, view)
+        if super().allow_request(request, view):
+            return True
+        request.throttle_refusal = self.refusal
+        return False
+
+    def parse_rate(self, rate):
+        """DRF's N/s, N/min, N/hour, N/day, and also N/<k>min (e.g. 100/10min)."""
+        if rate is None:
+            return (None, None)
+        match = _RATE.match(rate)
+        if not match:
+            raise ValueError(f"a rate is N/s, N/min, N/hour, N/day or N/<k>min, not {rate!r}")
+        count, multiple, unit = match.groups()
+        return int(count), int(multiple or 1) * _UNITS[unit]
 
 
 class PostMessageThrottle(_Switchable, UserRateThrottle):
@@ -88,7 +124,47 @@ class _PerAddress(_Switchable, SimpleRateThrottle):
 
 class LoginThrottle(_PerAddress):
     scope = "login"
+    refusal = _("Too many sign-in attempts from this network.")
 
 
 class SignupThrottle(_PerAddress):
+    """A class behind one school address signs up at once: the hourly limit is sized for that."""
+
     scope = "signup"
+    refusal = _("Too many sign-ups from this network.")
+
+
+class SignupDailyThrottle(SignupThrottle):
+    """Several classes a day from one address, but not a script running all day."""
+
+    scope = "signup_daily"
+
+
+class SignupGlobalThrottle(_Switchable, SimpleRateThrottle):
+    """All addresses together: a script spread over many addresses still gets only so many accounts."""
+
+    scope = "signup_global"
+    refusal = _("Too many sign-ups right now.")
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": "everyone"}
+
+
+class PasswordResetThrottle(_PerAddress):
+    scope = "password_reset"
+    refusal = _("Too many password reset requests from this network.")
+
+
+class PasswordResetEmailThrottle(_Switchable, SimpleRateThrottle):
+    """Per e-mail address asked about (whoever asks): nobody's inbox is flooded with reset mails.
+    An address of no account is counted the same, so the limit tells nothing about which exist."""
+
+    scope = "password_reset_email"
+    refusal = _("Too many password reset requests for this address.")
+
+    def get_cache_key(self, request, view):
+        email = request.data.get("email") if isinstance(request.data, dict) else None
+        if not isinstance(email, str) or not email.strip():
+            return None  # refused as invalid by the view
+        digest = hashlib.sha256(email.strip().casefold().encode("utf-8", "surrogatepass")).hexdigest()
+        return self.cache_format % {"scope": self.scope, "ident": digest}

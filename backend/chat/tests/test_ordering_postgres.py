@@ -32,7 +32,7 @@ def test_concurrent_writers_on_two_servers_never_make_a_poller_skip(tmp_path):
         env = project_env(tmp_path, DATABASE_URL=database_url)
         manage(env, "migrate", "--noinput")
         with server(env, log=tmp_path / "a.log") as a, server(env, log=tmp_path / "b.log") as b:
-            owner = auth(sign_up(a, "owner")[1])
+            owner = auth(sign_up(a, "starter")[1])  # "owner" is a reserved name
             uri = httpx.post(f"{a}/api/chats/", headers=owner).json()["uri"]
             writers = [auth(sign_up(b, f"writer{i}")[1]) for i in range(WRITERS)]
             for headers in writers:
@@ -102,7 +102,7 @@ def test_a_since_poller_ends_with_every_edit_and_reaction_of_concurrent_writers(
         env = project_env(tmp_path, DATABASE_URL=database_url)
         manage(env, "migrate", "--noinput")
         with server(env, log=tmp_path / "a.log") as a, server(env, log=tmp_path / "b.log") as b:
-            owner = auth(sign_up(a, "owner")[1])
+            owner = auth(sign_up(a, "starter")[1])  # "owner" is a reserved name
             uri = httpx.post(f"{a}/api/chats/", headers=owner).json()["uri"]
             writers = [auth(sign_up(b, f"editor{i}")[1]) for i in range(EDITORS)]
             for headers in writers:

@@ -184,6 +184,18 @@ function query(params) {
  * @returns {Promise<UserCreate>}
  */
 export const signUp = (fields) => request('/auth/users/', { method: 'POST', body: fields }).then((r) => r.data)
+/**
+ * Asks for a password reset link by e-mail; the answer is the same whether or not an account uses the address.
+ * @param {string} email
+ */
+export const requestPasswordReset = (email) =>
+  request('/auth/users/reset_password/', { method: 'POST', body: { email } }).then(() => undefined)
+/**
+ * Sets a new password from a reset link's uid and token.
+ * @param {{uid: string, token: string, new_password: string}} fields
+ */
+export const confirmPasswordReset = (fields) =>
+  request('/auth/users/reset_password_confirm/', { method: 'POST', body: fields }).then(() => undefined)
 
 /**
  * @param {{username: string, password: string}} fields

@@ -523,6 +523,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Mail a reset link to the accounts that use this address. 204 whether or not one does. */
         post: operations["auth_users_reset_password_create"];
         delete?: never;
         options?: never;
@@ -539,6 +540,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description Set the new password from a reset link; every device signed in before is signed out. */
         post: operations["auth_users_reset_password_confirm_create"];
         delete?: never;
         options?: never;
@@ -2006,13 +2008,12 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            /** @description No response body */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["SendEmailReset"];
-                };
+                content?: never;
             };
         };
     };
@@ -2029,13 +2030,12 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            /** @description No response body */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["PasswordResetConfirm"];
-                };
+                content?: never;
             };
         };
     };

@@ -1,6 +1,7 @@
 /** Form submission state: busy flag, and the API's field errors mapped to the fields that failed. */
 import { ref } from 'vue'
 import { ApiError } from '../api/client.js'
+import { tooManyText } from '../utils/retryText.js'
 import { backoffDelay } from './useBackoff.js'
 
 /** Tries of a form's action while the server answers 503 (busy): a class signing up at once waits its turn. */
@@ -43,6 +44,11 @@ export function useForm(fieldNames) {
   function showError(error) {
     if (!(error instanceof ApiError)) {
       formErrors.value = ['Cannot reach the server. Check your connection and try again.']
+      return
+    }
+    if (error.status === 429) {
+      fieldErrors.value = {}
+      formErrors.value = [tooManyText(error)] // what and when, not the body's fields (retry_after)
       return
     }
     const data = error.data && typeof error.data === 'object' ? error.data : {}

@@ -64,3 +64,18 @@ describe('useForm on a busy server', () => {
     expect(form.errorsFor('password')).toEqual(['Too short.'])
   })
 })
+
+describe('useForm when there were too many attempts (429)', () => {
+  it('says in words when to try again, and does not try again by itself', async () => {
+    const form = useForm(['username', 'password'])
+    const action = vi.fn(async () => {
+      throw new ApiError(429, {
+        detail: 'Too many sign-ups from this network. Try again in 48 minutes.',
+        retry_after: 2858,
+      })
+    })
+    expect(await form.submit(action)).toBe(false)
+    expect(action).toHaveBeenCalledTimes(1)
+    expect(form.formErrors.value).toEqual(['Too many attempts from this network. Try again in 48 minutes.'])
+  })
+})

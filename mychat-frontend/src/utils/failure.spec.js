@@ -11,4 +11,9 @@ describe('describeFailure', () => {
     expect(describeFailure(new ApiError(400, { message: ['May not be blank.'] }))).toBe('May not be blank.')
     expect(describeFailure(new ApiError(502, null))).toMatch(/server had a problem/)
   })
+
+  it('says when to try again after too many, in minutes rather than thousands of seconds', () => {
+    const throttled = new ApiError(429, { detail: 'Too many requests. Try again in 48 minutes.', retry_after: 2858 })
+    expect(describeFailure(throttled)).toBe('too many changes at once. Try again in 48 minutes.')
+  })
 })
