@@ -28,6 +28,23 @@ class UserCreateSerializer(djoser_serializers.UserCreateSerializer):
         validated_data.setdefault("is_active", not djoser_settings.SEND_ACTIVATION_EMAIL)
         return user_create(**validated_data)
 
+    def validate_username(self, value):
+        key = username_key(value)
+        if len(key) > KEY_MAX_LENGTH:
+            raise serializers.ValidationError(_("That name is too long."))
+        if key in reserved_keys():
+            raise serializers.ValidationError(_("That name is reserved."))
+        holder = UsernameKey.objects.filter(key=key).values_list("user__username", flat=True).first()
+        if holder is not None:
+            raise serializers.ValidationError(
+                NAME_TAKEN if same_name(holder, value) else _("That name looks too much like an existing name.")
+            )
+        if is_untrustworthy(value):
+            raise serializers.ValidationError(
+                _("That name mixes letters of different alphabets (or has invisible marks); use one alphabet.")
+            )
+        return value
+
 
 class DeviceSerializer(serializers.ModelSerializer):
     """A signed-in device as its owner sees it (never its key)."""
@@ -48,23 +65,6 @@ class DeviceSerializer(serializers.ModelSerializer):
     def get_current(self, token) -> bool:
         request = self.context.get("request")
         return request is not None and getattr(request.auth, "pk", None) == token.pk
-
-    def validate_username(self, value):
-        key = username_key(value)
-        if len(key) > KEY_MAX_LENGTH:
-            raise serializers.ValidationError(_("That name is too long."))
-        if key in reserved_keys():
-            raise serializers.ValidationError(_("That name is reserved."))
-        holder = UsernameKey.objects.filter(key=key).values_list("user__username", flat=True).first()
-        if holder is not None:
-            raise serializers.ValidationError(
-                NAME_TAKEN if same_name(holder, value) else _("That name looks too much like an existing name.")
-            )
-        if is_untrustworthy(value):
-            raise serializers.ValidationError(
-                _("That name mixes letters of different alphabets (or has invisible marks); use one alphabet.")
-            )
-        return value
 
 
 _LINK_INVALID = _("This reset link is invalid or has expired. Ask for a new one.")
