@@ -138,12 +138,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache and channel layer: in-process by default, Redis via REDIS_URL when processes share work.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Both ride out a Redis outage (docs/security.md, "Faults"): the cache falls back to this
+    # process's memory (the rate limits count per process meanwhile), the layer to this process's
+    # sockets; neither turns the outage into 500s.
+    CACHES = {
+        "default": {
+            "BACKEND": "backend.web.fallback_cache.FallbackRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "BACKEND": "backend.web.channel_layer.ResilientRedisPubSubChannelLayer",
             # Redis pub/sub ignores the database number: deployments sharing a Redis need their own prefix.
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": os.environ.get("MYCHAT_CHANNEL_PREFIX", "mychat")},
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "socket_connect_timeout": 1}],
+                "prefix": os.environ.get("MYCHAT_CHANNEL_PREFIX", "mychat"),
+            },
         }
     }
 else:

@@ -27,6 +27,7 @@ from .rendering import message_json
 CLOSE_UNAUTHENTICATED = realtime.CLOSE_UNAUTHENTICATED
 CLOSE_FORBIDDEN = realtime.CLOSE_FORBIDDEN
 CLOSE_NOT_FOUND = realtime.CLOSE_NOT_FOUND
+CLOSE_SERVICE_RESTART = 1012  # reconnect and catch up (RFC 6455's "service restart")
 URI = re.compile(r"[A-Za-z0-9_-]{1,32}")
 TYPING_INTERVAL_SECONDS = 3  # the app shows "typing" for a few seconds after each frame
 MAX_FRAME_CHARS = 16 * 1024  # far above MAX_MESSAGE_LENGTH and a JSON envelope; no client frame needs more
@@ -75,6 +76,11 @@ class PushConsumer(AsyncJsonWebsocketConsumer):
     async def revoke(self, event):
         """The user's token was revoked (logout): this socket was opened with it."""
         await self.close(code=CLOSE_UNAUTHENTICATED)
+
+    async def layer_reconnected(self, event):
+        """Redis came back after an outage (backend/web/channel_layer.py): pushes from other
+        processes were lost meanwhile, so the client reconnects and catches up with its cursor."""
+        await self.close(code=CLOSE_SERVICE_RESTART)
 
     async def push(self, event):
         """A frame from the channel layer (see realtime.publish)."""
