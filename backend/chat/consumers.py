@@ -7,7 +7,6 @@ thread that sync consumers share. Database work (the membership check, posting) 
 """
 
 import contextlib
-import json
 import re
 import time
 
@@ -18,6 +17,7 @@ from django.db import DatabaseError
 from django.http import Http404
 from rest_framework.exceptions import Throttled
 
+from backend.web import json_input
 from backend.web.errors import BUSY_DETAIL, RETRY_AFTER_SECONDS, database_busy
 from backend.web.throttles import post_wait_seconds
 
@@ -94,7 +94,9 @@ class PushConsumer(AsyncJsonWebsocketConsumer):
         if len(text_data) > MAX_FRAME_CHARS:
             return await self.send_error(f"Frame too large (at most {MAX_FRAME_CHARS} characters).")
         try:
-            content = json.loads(text_data)
+            content = json_input.loads(text_data)
+        except json_input.HostileJSON as exc:  # too deep, a NUL, a lone surrogate: refused, socket open
+            return await self.send_error(str(exc))
         except ValueError:
             return await self.send_error("Malformed JSON.")
         if not isinstance(content, dict):

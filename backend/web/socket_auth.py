@@ -17,8 +17,8 @@ def token_from_query_string(query_string: bytes) -> str | None:
 @database_sync_to_async
 def user_for_token(key: str | None):
     """The token's active user, else AnonymousUser: the rules of DRF's TokenAuthentication."""
-    if not key or len(key) > 40:
-        return AnonymousUser()
+    if not key or len(key) > 40 or not key.isascii() or not key.isprintable():
+        return AnonymousUser()  # not a key (a NUL would be an error on PostgreSQL, not a miss)
     token = Token.objects.select_related("user").filter(key=key).first()
     if token is None or not token.user.is_active:
         return AnonymousUser()
