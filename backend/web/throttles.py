@@ -1,10 +1,14 @@
 """Rate limits on posting, changing messages and chats, creating and joining chats, logging in and
 signing up (off with MYCHAT_RATE_LIMITS=0)."""
 
+import functools
 import math
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rest_framework.throttling import SimpleRateThrottle, UserRateThrottle
 
 
@@ -79,8 +83,9 @@ def post_wait_seconds(user) -> int:
 class _PerAddress(_Switchable, SimpleRateThrottle):
     """Per client address, whoever the caller claims to be: unlike DRF's AnonRateThrottle, a
     token of one's own does not lift the limit on guessing someone else's password. The address
-    is REMOTE_ADDR (REST_FRAMEWORK["NUM_PROXIES"] = 0): a client-sent X-Forwarded-For counts only
-    where uvicorn's --proxy-headers trusts the proxy that set it."""
+    is REMOTE_ADDR (REST_FRAMEWORK["NUM_PROXIES"] = 0): X-Forwarded-For counts only where the
+    operator named the proxy that set it (MYCHAT_TRUSTED_PROXIES, given to uvicorn by `make
+    serve`); from anyone else it is ignored, so a client cannot make up an address per attempt."""
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
@@ -92,3 +97,27 @@ class LoginThrottle(_PerAddress):
 
 class SignupThrottle(_PerAddress):
     scope = "signup"
+
+
+def rate_limited(view, throttle_class):
+    """A plain Django view (the admin's sign-in) behind one of these throttles, sharing its
+    counter: over the limit, a 429 in words with Retry-After, and the view is not called."""
+
+    @functools.wraps(view)
+    def limited(request, *args, **kwargs):
+        throttle = throttle_class()
+        if throttle.allow_request(request, None):
+            return view(request, *args, **kwargs)
+        seconds = math.ceil(throttle.wait() or 1)
+        minutes = math.ceil(seconds / 60)
+        wait = (
+            ngettext("%(count)d second", "%(count)d seconds", seconds) % {"count": seconds}
+            if seconds < 120
+            else ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
+        )
+        text = _("Too many attempts to sign in from your address. Try again in %(wait)s.") % {"wait": wait}
+        return HttpResponse(
+            text, status=429, content_type="text/plain; charset=utf-8", headers={"Retry-After": seconds}
+        )
+
+    return limited
