@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "backend.web.db_faults.RetryReadsOnLostConnection",
 ]
 
 ROOT_URLCONF = "backend.urls"
@@ -115,7 +116,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # pile up until PostgreSQL refuses more ("too many clients", seen in bench/push.py). Django's
     # advice for ASGI: no persistent connections, a pool instead (psycopg's, Django >= 5.1).
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+    # The pool checks a connection before handing it out (a round trip), so after PostgreSQL
+    # restarts only requests in flight meet a dead one (backend/web/db_faults.py covers those).
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 2,
         "max_size": int(os.environ.get("MYCHAT_DB_POOL_SIZE", 10)),

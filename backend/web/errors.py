@@ -9,7 +9,7 @@ import contextlib
 import sys
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import OperationalError
+from django.db import InterfaceError, OperationalError, connections
 from django.http import JsonResponse
 from rest_framework import exceptions
 from rest_framework.response import Response
@@ -17,6 +17,7 @@ from rest_framework.views import exception_handler, set_rollback
 
 RETRY_AFTER_SECONDS = 2
 BUSY_DETAIL = "The server is busy right now; try again in a few seconds."
+LOST_DETAIL = "The connection to the database was lost; try again in a few seconds."
 # SQLite's words for a lock it waited for until its timeout (and ours: backend/web/sqlite).
 _SQLITE_BUSY = ("database is locked", "database table is locked", "database schema is locked")
 
@@ -40,6 +41,25 @@ def database_busy(exc: BaseException | None) -> bool:
         return True
     message = str(exc).lower()
     return any(words in message for words in _SQLITE_BUSY)
+
+
+def broken_connections() -> list:
+    """This thread's database connections that psycopg found dead (the server restarted, say)."""
+    broken = []
+    for connection in connections.all(initialized_only=True):
+        raw = connection.connection
+        if raw is not None and (getattr(raw, "broken", False) or getattr(raw, "closed", False) is True):
+            broken.append(connection)
+    return broken
+
+
+def connection_lost(exc: BaseException | None) -> bool:
+    """Whether `exc` came from a database connection that is now dead: try again, as for busy."""
+    return isinstance(exc, OperationalError | InterfaceError) and bool(broken_connections())
+
+
+def lost_response() -> JsonResponse:
+    return JsonResponse({"detail": LOST_DETAIL}, status=503, headers=busy_headers())
 
 
 def busy_body() -> dict:
@@ -72,6 +92,8 @@ def server_error(request):
     # Django calls this while handling the uncaught exception, from any view or middleware.
     if database_busy(sys.exc_info()[1]):
         return JsonResponse(busy_body(), status=503, headers=busy_headers())
+    if connection_lost(sys.exc_info()[1]):
+        return lost_response()
     return JsonResponse({"detail": "Internal server error."}, status=500)
 
 
