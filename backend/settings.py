@@ -234,7 +234,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     "DEFAULT_PARSER_CLASSES": ["backend.web.json_input.BoundedJSONParser"],  # depth, NUL, surrogates: 400s
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "backend.web.schema.ErrorDocumentingAutoSchema",  # lists the error responses
     "EXCEPTION_HANDLER": "backend.web.errors.api_exception_handler",
     "NUM_PROXIES": 0,  # throttles key on REMOTE_ADDR, which uvicorn's --proxy-headers sets from trusted proxies only
     "DEFAULT_THROTTLE_RATES": {
