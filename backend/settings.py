@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "backend.web.errors.JsonErrorBodies",  # an error without a body gets a JSON one
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -233,6 +234,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
+    # No OPTIONS metadata: nothing reads it, and Djoser's /auth/users/me/ made it a 500 (a 405 now).
+    "DEFAULT_METADATA_CLASS": None,
     "DEFAULT_PARSER_CLASSES": ["backend.web.json_input.BoundedJSONParser"],  # depth, NUL, surrogates: 400s
     "DEFAULT_SCHEMA_CLASS": "backend.web.schema.ErrorDocumentingAutoSchema",  # lists the error responses
     "EXCEPTION_HANDLER": "backend.web.errors.api_exception_handler",

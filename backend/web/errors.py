@@ -113,3 +113,24 @@ class ConflictError(exceptions.APIException):
     status_code = 409
     default_detail = "Conflict."
     default_code = "conflict"
+
+
+class JsonErrorBodies:
+    """Django middleware: an error answered with no body at all (Djoser's bare 400 for a
+    resend_activation, say) gets {"detail": the status's reason}, so every error a client reads
+    is a JSON object."""
+
+    KEPT_HEADERS = ("Allow", "Retry-After", "WWW-Authenticate", "Vary")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code < 400 or response.streaming or response.content or request.method == "HEAD":
+            return response
+        error = JsonResponse({"detail": f"{response.reason_phrase}."}, status=response.status_code)
+        for header in self.KEPT_HEADERS:
+            if header in response:
+                error[header] = response[header]
+        return error

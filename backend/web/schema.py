@@ -2,16 +2,17 @@
 `Error` object, so a client (and the generated types) know them without reading the code.
 
 drf-spectacular documents the successes it sees; this AutoSchema adds, where they apply:
-400 (a body, or query parameters, to validate), 401 (a token needed), 403 and 404 (a path that
-names something), 413 (a body: over MYCHAT_MAX_BODY_BYTES), 429 (a rate limit), and 503 on every
-operation (the database busy or its connection lost: try again after Retry-After). A view adds
-others (409) with `extend_schema(responses={409: ErrorSerializer})`.
+400 (a body, or query parameters, to validate), 401 (a token needed), 403 (a path that names
+something, or a permission beyond signing in), 404 (a path that names something), 413 (a body:
+over MYCHAT_MAX_BODY_BYTES), 429 (a rate limit), and 503 on every operation (the database busy
+or its connection lost: try again after Retry-After). A view adds others (409) with
+`extend_schema(responses={409: ErrorSerializer})`.
 """
 
 from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
-from rest_framework.permissions import AllowAny
+from rest_framework.permissions import AllowAny, IsAuthenticated
 
 WRITES = frozenset({"POST", "PUT", "PATCH"})
 DESCRIPTIONS = {
@@ -69,12 +70,17 @@ class ErrorDocumentingAutoSchema(AutoSchema):
         has_body = self.method in WRITES
         has_query = any(parameter.get("in") == "query" for parameter in self._get_parameters())
         names_something = "{" in self.path
-        signed_in = not all(isinstance(permission, AllowAny) for permission in self.view.get_permissions())
+        permissions = self.view.get_permissions()
+        signed_in = not all(isinstance(permission, AllowAny) for permission in permissions)
+        beyond_signing_in = [
+            permission for permission in permissions if type(permission) not in (AllowAny, IsAuthenticated)
+        ]
+        restricted = bool(beyond_signing_in)
         if has_body or has_query:
             codes.append("400")
         if signed_in:
             codes.append("401")
-        if signed_in and names_something:
+        if signed_in and (names_something or restricted):
             codes.append("403")
         if names_something:
             codes.append("404")

@@ -79,3 +79,11 @@ def test_every_operation_lists_its_error_responses(schema):
 def test_the_particular_errors_are_listed_where_they_happen(schema, name, code):
     listed = {found: operation["responses"] for found, _, _, operation in operations(schema)}
     assert listed[name][code]["content"]["application/json"]["schema"]["$ref"] == ERROR_REF
+
+
+@pytest.mark.django_db
+def test_an_error_answered_without_a_body_gets_a_json_one(client_for, alice):
+    response = Client().post("/auth/users/resend_activation/", {"email": "a@example.com"}, "application/json")
+    assert response.status_code == 400 and response.json() == {"detail": "Bad Request."}
+    options = client_for(alice).options("/auth/users/me/")  # it was a 500 (Djoser's `me` and DRF's metadata)
+    assert options.status_code == 405 and options.json()["detail"]

@@ -2418,6 +2418,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Nothing here, or nothing this user may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The body is over the size limit. */
             413: {
                 headers: {
@@ -2894,6 +2903,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not allowed for this user (not a member of the chat, say). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The database is busy or was unreachable: try again after the Retry-After header's seconds. */
             503: {
                 headers: {
@@ -3252,13 +3270,12 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            /** @description No response body */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Activation"];
-                };
+                content?: never;
             };
             /** @description Invalid input: `detail` says why, or each field names its errors. */
             400: {
@@ -3308,6 +3325,15 @@ export interface operations {
             };
             /** @description No token, or one that is not (or no longer) valid. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user (not a member of the chat, say). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3365,6 +3391,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not allowed for this user (not a member of the chat, say). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The body is over the size limit. */
             413: {
                 headers: {
@@ -3403,6 +3438,15 @@ export interface operations {
             };
             /** @description No token, or one that is not (or no longer) valid. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user (not a member of the chat, say). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3460,6 +3504,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not allowed for this user (not a member of the chat, say). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The body is over the size limit. */
             413: {
                 headers: {
@@ -3493,13 +3546,12 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            /** @description No response body */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["SendEmailReset"];
-                };
+                content?: never;
             };
             /** @description Invalid input: `detail` says why, or each field names its errors. */
             400: {
@@ -3543,13 +3595,12 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            /** @description No response body */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["SendEmailReset"];
-                };
+                content?: never;
             };
             /** @description Invalid input: `detail` says why, or each field names its errors. */
             400: {
@@ -3593,13 +3644,12 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            /** @description No response body */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["PasswordResetConfirm"];
-                };
+                content?: never;
             };
             /** @description Invalid input: `detail` says why, or each field names its errors. */
             400: {
@@ -3643,13 +3693,12 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            /** @description No response body */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["SendEmailReset"];
-                };
+                content?: never;
             };
             /** @description Invalid input: `detail` says why, or each field names its errors. */
             400: {
@@ -3662,6 +3711,15 @@ export interface operations {
             };
             /** @description No token, or one that is not (or no longer) valid. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user (not a member of the chat, say). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3702,13 +3760,12 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            /** @description No response body */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["UsernameResetConfirm"];
-                };
+                content?: never;
             };
             /** @description Invalid input: `detail` says why, or each field names its errors. */
             400: {
@@ -3721,6 +3778,15 @@ export interface operations {
             };
             /** @description No token, or one that is not (or no longer) valid. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user (not a member of the chat, say). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3761,13 +3827,12 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            /** @description No response body */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["SetPassword"];
-                };
+                content?: never;
             };
             /** @description Invalid input: `detail` says why, or each field names its errors. */
             400: {
@@ -3780,6 +3845,15 @@ export interface operations {
             };
             /** @description No token, or one that is not (or no longer) valid. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user (not a member of the chat, say). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3820,13 +3894,12 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            /** @description No response body */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["SetUsername"];
-                };
+                content?: never;
             };
             /** @description Invalid input: `detail` says why, or each field names its errors. */
             400: {
@@ -3839,6 +3912,15 @@ export interface operations {
             };
             /** @description No token, or one that is not (or no longer) valid. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this user (not a member of the chat, say). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
