@@ -7,9 +7,9 @@ Redis that no longer has this process's subscriptions (the first push is lost). 
 - subscribing never raises: the channels a process listens on are remembered, and subscribed
   again as soon as Redis answers (the receive loop tries every RETRY_SECONDS, a publish too);
 - a publish that cannot reach Redis still reaches this process's own sockets (delivered in
-  memory), and one that Redis delivered to nobody while this process has listeners on the
-  channel shows that Redis lost our subscriptions (it restarted): it is delivered in memory too,
-  and the subscriptions are renewed;
+  memory), and so does one that Redis delivered to nobody while this process has listeners on
+  the channel; if their subscription is not brand new, Redis lost it (it restarted), and every
+  subscription is renewed;
 - when Redis is back, every socket of this process is sent RECONNECTED_EVENT: pushes from other
   processes were lost meanwhile, so the consumer closes the socket (code 1012, "service
   restart"), and the client reconnects and catches up with its cursor (docs/realtime.md);
@@ -21,13 +21,15 @@ import contextlib
 import logging
 
 from channels_redis.pubsub import RedisPubSubChannelLayer, RedisPubSubLoopLayer, RedisSingleShardConnection
-from channels_redis.utils import _close_redis, _wrap_close
+from channels_redis.utils import _close_redis, _wrap_close, create_pool
+from redis import asyncio as aioredis
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 
 RETRY_SECONDS = 0.5
+SETTLED_SECONDS = 1.0  # a subscription this old is surely in Redis, unless Redis forgot it
 RECONNECTED_EVENT = "layer.reconnected"  # the consumer's handler: layer_reconnected
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 
@@ -49,12 +51,29 @@ class _LoopLayer(RedisPubSubLoopLayer):
         self._shards = [_Shard(shard.host, self) for shard in self._shards]
 
 
+class _PubSub(aioredis.client.PubSub):
+    """redis-py reconnects a dropped pub/sub connection by itself when Redis answers at once (a
+    quick restart), and subscribes again; pushes may have been lost meanwhile all the same."""
+
+    def __init__(self, *args, reconnected, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._reconnected = reconnected
+        self._connections = 0
+
+    async def on_connect(self, connection):
+        await super().on_connect(connection)
+        self._connections += 1
+        if self._connections > 1:  # not the first: a reconnect
+            self._reconnected()
+
+
 class _Shard(RedisSingleShardConnection):
     def __init__(self, host, channel_layer):
         super().__init__(host, channel_layer)
         self._wanted: set[str] = set()  # what this process listens on, whether Redis has it now or not
         self._down = False
         self._next_attempt = 0.0
+        self._subscribed_at: dict[str, float] = {}  # when Redis was asked to, by channel
 
     async def subscribe(self, channel):
         async with self._lock:
@@ -66,12 +85,14 @@ class _Shard(RedisSingleShardConnection):
                 self._ensure_redis()
                 await self._pubsub.subscribe(channel)
                 self._subscribed_to.add(channel)
+                self._subscribed_at[channel] = asyncio.get_running_loop().time()
             except Exception as exc:  # noqa: BLE001 - a connection broken mid-command fails in many ways
                 await self._lost(exc)
 
     async def unsubscribe(self, channel):
         async with self._lock:
             self._wanted.discard(channel)
+            self._subscribed_at.pop(channel, None)
             if self._down or channel not in self._subscribed_to:
                 return
             try:
@@ -81,6 +102,7 @@ class _Shard(RedisSingleShardConnection):
                 await self._lost(exc)
 
     async def publish(self, channel, message):
+        loop = asyncio.get_running_loop()
         async with self._lock:
             if self._down:
                 await self._try_to_recover()
@@ -91,11 +113,29 @@ class _Shard(RedisSingleShardConnection):
                 except UNREACHABLE as exc:
                     await self._lost(exc)
                 else:
-                    if receivers or channel not in self._subscribed_to or not self._listened_here(channel):
+                    if receivers or not self._listened_here(channel):
                         return
-                    # We are subscribed, yet Redis delivered it to nobody: it restarted and forgot us.
-                    await self._lost(RedisConnectionError("Redis lost this process's subscriptions"))
+                    # Delivered to nobody, though this process listens: it gets it from memory (no
+                    # copy can come from Redis). A subscription older than a moment that Redis does
+                    # not know means Redis restarted and forgot them all; a newer one may only be
+                    # on its way (redis-py sends SUBSCRIBE without waiting for Redis to take it).
+                    subscribed_at = self._subscribed_at.get(channel)
+                    if subscribed_at is not None and loop.time() - subscribed_at > SETTLED_SECONDS:
+                        await self._lost(RedisConnectionError("Redis lost this process's subscriptions"))
         self._receive_message({"channel": channel, "data": message})  # this process's sockets, at least
+
+    def _ensure_redis(self):
+        if self._redis is None:
+            self._redis = aioredis.Redis(connection_pool=create_pool(self.host))
+            self._pubsub = _PubSub(
+                self._redis.connection_pool,
+                event_dispatcher=self._redis._event_dispatcher,
+                reconnected=self._reconnected_by_redis_py,
+            )
+
+    def _reconnected_by_redis_py(self) -> None:
+        logger.warning("Redis connection for pushes re-established: this process's sockets reconnect")
+        self._tell_local_channels()
 
     def _listened_here(self, channel) -> bool:
         return channel in self.channel_layer.channels or bool(self.channel_layer.groups.get(channel))
@@ -158,6 +198,7 @@ class _Shard(RedisSingleShardConnection):
             await self._drop_clients()
             return
         self._subscribed_to = set(self._wanted)
+        self._subscribed_at = dict.fromkeys(self._wanted, loop.time())
         self._down = False
         logger.warning("Redis is reachable again: pushes reach every process again")
         self._tell_local_channels()
