@@ -35,12 +35,17 @@ mychat-frontend/dist/index.html: node_modules/.installed $(FRONTEND_SOURCES)
 	npm run build
 	touch $@
 
+# X-Forwarded-For (and -Proto) are believed only from the proxies the operator names: uvicorn would
+# otherwise trust them from 127.0.0.1, and anyone there could claim a new address per login attempt.
+MYCHAT_TRUSTED_PROXIES ?=
+PROXY_HEADERS = $(if $(strip $(MYCHAT_TRUSTED_PROXIES)),--proxy-headers --forwarded-allow-ips '$(strip $(MYCHAT_TRUSTED_PROXIES))',--no-proxy-headers)
+
 # Migrate, load docs/ into the bot's knowledge base, and serve in the foreground (no setup step).
 serve:
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py ingest docs
 	exec $(PY) -m uvicorn backend.asgi:application --host $(HOST) --port $(PORT) \
-		--workers $(WEB_CONCURRENCY) --loop uvloop --http httptools --ws websockets-sansio --proxy-headers \
+		--workers $(WEB_CONCURRENCY) --loop uvloop --http httptools --ws websockets-sansio $(PROXY_HEADERS) \
 		--no-access-log
 
 run: setup serve

@@ -76,12 +76,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "backend.web.errors.JsonErrorBodies",  # an error without a body gets a JSON one
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "backend.web.db_faults.RetryReadsOnLostConnection",
 ]
 
 ROOT_URLCONF = "backend.urls"
@@ -115,7 +117,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # pile up until PostgreSQL refuses more ("too many clients", seen in bench/push.py). Django's
     # advice for ASGI: no persistent connections, a pool instead (psycopg's, Django >= 5.1).
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+    # The pool checks a connection before handing it out (a round trip), so after PostgreSQL
+    # restarts only requests in flight meet a dead one (backend/web/db_faults.py covers those).
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 2,
         "max_size": int(os.environ.get("MYCHAT_DB_POOL_SIZE", 10)),
@@ -138,12 +142,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache and channel layer: in-process by default, Redis via REDIS_URL when processes share work.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Both ride out a Redis outage (docs/security.md, "Faults"): the cache falls back to this
+    # process's memory (the rate limits count per process meanwhile), the layer to this process's
+    # sockets; neither turns the outage into 500s.
+    CACHES = {
+        "default": {
+            "BACKEND": "backend.web.fallback_cache.FallbackRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "BACKEND": "backend.web.channel_layer.ResilientRedisPubSubChannelLayer",
             # Redis pub/sub ignores the database number: deployments sharing a Redis need their own prefix.
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": os.environ.get("MYCHAT_CHANNEL_PREFIX", "mychat")},
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "socket_connect_timeout": 1}],
+                "prefix": os.environ.get("MYCHAT_CHANNEL_PREFIX", "mychat"),
+            },
         }
     }
 else:
@@ -218,8 +234,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # No OPTIONS metadata: nothing reads it, and Djoser's /auth/users/me/ made it a 500 (a 405 now).
+    "DEFAULT_METADATA_CLASS": None,
+    "DEFAULT_PARSER_CLASSES": ["backend.web.json_input.BoundedJSONParser"],  # depth, NUL, surrogates: 400s
+    "DEFAULT_SCHEMA_CLASS": "backend.web.schema.ErrorDocumentingAutoSchema",  # lists the error responses
     "EXCEPTION_HANDLER": "backend.web.errors.api_exception_handler",
     "NUM_PROXIES": 0,  # throttles key on REMOTE_ADDR, which uvicorn's --proxy-headers sets from trusted proxies only
     "DEFAULT_THROTTLE_RATES": {

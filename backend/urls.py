@@ -4,9 +4,11 @@ from django.conf import settings
 from django.contrib import admin
 from django.http import FileResponse, JsonResponse
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularSwaggerView
 
 from backend.web.health import healthz
+from backend.web.schema_view import SchemaView
+from backend.web.throttles import LoginThrottle, rate_limited
 
 
 def single_page_app(request, *args, **kwargs):
@@ -25,8 +27,10 @@ urlpatterns = [
     path("api/", include("backend.files.urls")),
     path("auth/", include("backend.accounts.urls")),
     path("healthz", healthz, name="healthz"),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/schema/", SchemaView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    # The admin's sign-in counts against the API login's limit, per address (one budget for both).
+    path("admin/login/", rate_limited(admin.site.login, LoginThrottle)),
     path("admin/", admin.site.urls),
     re_path(r"^(?!api/|auth/|admin/|static/|ws/)", single_page_app, name="app"),
 ]

@@ -6,7 +6,7 @@ from django.contrib.auth import user_logged_in, user_logged_out
 from django.utils.translation import gettext_lazy as _
 from djoser import views as djoser_views
 from djoser.conf import settings as djoser_settings
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -27,7 +27,21 @@ from . import selectors, services
 from .mail import password_reset_mail
 from .serializers import DeviceSerializer
 
+# Djoser's actions that answer 204 with no body (its schema would say 200 with one).
+_NO_CONTENT = extend_schema(responses={204: None})
+_NO_CONTENT_ACTIONS = (
+    "activation",
+    "resend_activation",
+    "set_password",
+    "reset_password",
+    "reset_password_confirm",
+    "set_username",
+    "reset_username",
+    "reset_username_confirm",
+)
 
+
+@extend_schema_view(**dict.fromkeys(_NO_CONTENT_ACTIONS, _NO_CONTENT))
 class UserViewSet(InTurn, djoser_views.UserViewSet):
     def get_throttles(self):
         if self.action == "create":  # this address's hour, its day, then everyone's hour

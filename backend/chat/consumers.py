@@ -7,7 +7,6 @@ thread that sync consumers share. Database work (the membership check, posting) 
 """
 
 import contextlib
-import json
 import re
 import time
 
@@ -19,6 +18,7 @@ from django.http import Http404
 from rest_framework.exceptions import Throttled
 
 from backend.accounts.models import DeviceToken
+from backend.web import json_input
 from backend.web.errors import BUSY_DETAIL, RETRY_AFTER_SECONDS, database_busy
 from backend.web.throttles import post_wait_seconds
 
@@ -28,6 +28,7 @@ from .rendering import message_json
 CLOSE_UNAUTHENTICATED = realtime.CLOSE_UNAUTHENTICATED
 CLOSE_FORBIDDEN = realtime.CLOSE_FORBIDDEN
 CLOSE_NOT_FOUND = realtime.CLOSE_NOT_FOUND
+CLOSE_SERVICE_RESTART = 1012  # reconnect and catch up (RFC 6455's "service restart")
 URI = re.compile(r"[A-Za-z0-9_-]{1,32}")
 TYPING_INTERVAL_SECONDS = 3  # the app shows "typing" for a few seconds after each frame
 MAX_FRAME_CHARS = 16 * 1024  # far above MAX_MESSAGE_LENGTH and a JSON envelope; no client frame needs more
@@ -90,6 +91,11 @@ class PushConsumer(AsyncJsonWebsocketConsumer):
         """The token this socket was opened with was ended (see realtime.close_sockets_of_revoked_token)."""
         await self.close(code=CLOSE_UNAUTHENTICATED)
 
+    async def layer_reconnected(self, event):
+        """Redis came back after an outage (backend/web/channel_layer.py): pushes from other
+        processes were lost meanwhile, so the client reconnects and catches up with its cursor."""
+        await self.close(code=CLOSE_SERVICE_RESTART)
+
     async def push(self, event):
         """A frame from the channel layer (see realtime.publish)."""
         # The client may vanish mid-send; its disconnect event follows.
@@ -102,7 +108,9 @@ class PushConsumer(AsyncJsonWebsocketConsumer):
         if len(text_data) > MAX_FRAME_CHARS:
             return await self.send_error(f"Frame too large (at most {MAX_FRAME_CHARS} characters).")
         try:
-            content = json.loads(text_data)
+            content = json_input.loads(text_data)
+        except json_input.HostileJSON as exc:  # too deep, a NUL, a lone surrogate: refused, socket open
+            return await self.send_error(str(exc))
         except ValueError:
             return await self.send_error("Malformed JSON.")
         if not isinstance(content, dict):

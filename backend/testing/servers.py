@@ -137,6 +137,11 @@ def server(
     ]
     if not access_log:
         command.append("--no-access-log")
+    # As `make serve`: X-Forwarded-For believed only from the proxies named (docs/security.md).
+    if trusted := env.get("MYCHAT_TRUSTED_PROXIES", "").strip():
+        command += ["--proxy-headers", "--forwarded-allow-ips", trusted]
+    else:
+        command.append("--no-proxy-headers")
     with open(log, "ab") as output:
         process = subprocess.Popen(command, cwd=root, env=env, stdout=output, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

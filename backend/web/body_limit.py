@@ -3,7 +3,8 @@
 Django's ASGI handler reads the whole body (to memory, then to disk) before any middleware runs,
 so the check has to sit before it: a declared Content-Length over the limit is refused at once
 (one within it streams on: the server reads no more than it declares), and a body without one
-(chunked) is counted as it arrives and refused once it passes the limit. Some paths (uploads) may
+(chunked) is counted as it arrives and refused once it passes the limit; one within the limit is
+handed on with the Content-Length it turned out to have, which is all Django reads. Some paths (uploads) may
 have a larger limit than the rest.
 """
 
@@ -53,6 +54,10 @@ class BodySizeLimit:
         async def replay():
             return received.pop(0) if received else await receive()
 
+        # Django (and DRF) read a body only as far as its Content-Length: without one, a chunked
+        # body would be taken for an empty one. It is all here now, so its length is known.
+        headers = [(name, value) for name, value in scope["headers"] if name != b"transfer-encoding"]
+        scope = dict(scope, headers=[*headers, (b"content-length", str(size).encode())])
         await self.app(scope, replay, send)
 
     async def _refuse(self, send, status: int, limit: int):

@@ -10,17 +10,18 @@ import math
 import sys
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import OperationalError
+from django.db import InterfaceError, OperationalError, connections
 from django.http import JsonResponse
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler, set_rollback
 
-from .throttles import refusal_of
+from .throttles import refusal_of, retry_in_words
 
 RETRY_AFTER_SECONDS = 2
 BUSY_DETAIL = "The server is busy right now; try again in a few seconds."
+LOST_DETAIL = "The connection to the database was lost; try again in a few seconds."
 # SQLite's words for a lock it waited for until its timeout (and ours: backend/web/sqlite).
 _SQLITE_BUSY = ("database is locked", "database table is locked", "database schema is locked")
 
@@ -44,6 +45,25 @@ def database_busy(exc: BaseException | None) -> bool:
         return True
     message = str(exc).lower()
     return any(words in message for words in _SQLITE_BUSY)
+
+
+def broken_connections() -> list:
+    """This thread's database connections that psycopg found dead (the server restarted, say)."""
+    broken = []
+    for connection in connections.all(initialized_only=True):
+        raw = connection.connection
+        if raw is not None and (getattr(raw, "broken", False) or getattr(raw, "closed", False) is True):
+            broken.append(connection)
+    return broken
+
+
+def connection_lost(exc: BaseException | None) -> bool:
+    """Whether `exc` came from a database connection that is now dead: try again, as for busy."""
+    return isinstance(exc, OperationalError | InterfaceError) and bool(broken_connections())
+
+
+def lost_response() -> JsonResponse:
+    return JsonResponse({"detail": LOST_DETAIL}, status=503, headers=busy_headers())
 
 
 def busy_body() -> dict:
@@ -70,18 +90,6 @@ def api_exception_handler(exc, context):
     return exception_handler(exc, context)
 
 
-def retry_in_words(seconds: int) -> str:
-    """'2 minutes', not '2858 seconds': seconds under a minute, minutes under an hour and a half,
-    hours beyond (always rounded up, so that trying again then works)."""
-    if seconds < 60:
-        return ngettext("%(count)d second", "%(count)d seconds", seconds) % {"count": seconds}
-    if seconds < 90 * 60:
-        minutes = math.ceil(seconds / 60)
-        return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
-    hours = math.ceil(seconds / 3600)
-    return ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
-
-
 def _throttled(exc: exceptions.Throttled, context) -> Response:
     """A 429 in words: what was too much, and when to try again (also as `retry_after` seconds and
     the Retry-After header, for clients)."""
@@ -106,6 +114,8 @@ def server_error(request):
     # Django calls this while handling the uncaught exception, from any view or middleware.
     if database_busy(sys.exc_info()[1]):
         return JsonResponse(busy_body(), status=503, headers=busy_headers())
+    if connection_lost(sys.exc_info()[1]):
+        return lost_response()
     return JsonResponse({"detail": "Internal server error."}, status=500)
 
 
@@ -125,3 +135,24 @@ class ConflictError(exceptions.APIException):
     status_code = 409
     default_detail = "Conflict."
     default_code = "conflict"
+
+
+class JsonErrorBodies:
+    """Django middleware: an error answered with no body at all (Djoser's bare 400 for a
+    resend_activation, say) gets {"detail": the status's reason}, so every error a client reads
+    is a JSON object."""
+
+    KEPT_HEADERS = ("Allow", "Retry-After", "WWW-Authenticate", "Vary")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code < 400 or response.streaming or response.content or request.method == "HEAD":
+            return response
+        error = JsonResponse({"detail": f"{response.reason_phrase}."}, status=response.status_code)
+        for header in self.KEPT_HEADERS:
+            if header in response:
+                error[header] = response[header]
+        return error

@@ -28,8 +28,8 @@ def token_authentication() -> TokenAuthentication:
 @database_sync_to_async
 def authenticate(key: str | None):
     """(the token's active user, the token), else (AnonymousUser, None)."""
-    if not key or len(key) > 40 or "\x00" in key:
-        return AnonymousUser(), None
+    if not key or len(key) > 40 or not key.isascii() or not key.isprintable():
+        return AnonymousUser(), None  # not a key (a NUL would be an error on PostgreSQL, not a miss)
     try:
         return token_authentication().authenticate_credentials(key)
     except AuthenticationFailed:

@@ -1,12 +1,15 @@
 """Rate limits on posting, changing messages and chats, creating and joining chats, logging in and
 signing up (off with MYCHAT_RATE_LIMITS=0)."""
 
+import functools
 import hashlib
 import math
 import re
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.http import HttpResponse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework.throttling import SimpleRateThrottle, UserRateThrottle
 
@@ -115,8 +118,9 @@ def post_wait_seconds(user) -> int:
 class _PerAddress(_Switchable, SimpleRateThrottle):
     """Per client address, whoever the caller claims to be: unlike DRF's AnonRateThrottle, a
     token of one's own does not lift the limit on guessing someone else's password. The address
-    is REMOTE_ADDR (REST_FRAMEWORK["NUM_PROXIES"] = 0): a client-sent X-Forwarded-For counts only
-    where uvicorn's --proxy-headers trusts the proxy that set it."""
+    is REMOTE_ADDR (REST_FRAMEWORK["NUM_PROXIES"] = 0): X-Forwarded-For counts only where the
+    operator named the proxy that set it (MYCHAT_TRUSTED_PROXIES, given to uvicorn by `make
+    serve`); from anyone else it is ignored, so a client cannot make up an address per attempt."""
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
@@ -168,3 +172,34 @@ class PasswordResetEmailThrottle(_Switchable, SimpleRateThrottle):
             return None  # refused as invalid by the view
         digest = hashlib.sha256(email.strip().casefold().encode("utf-8", "surrogatepass")).hexdigest()
         return self.cache_format % {"scope": self.scope, "ident": digest}
+
+
+def retry_in_words(seconds: int) -> str:
+    """'2 minutes', not '2858 seconds': seconds under a minute, minutes under an hour and a half,
+    hours beyond (always rounded up, so that trying again then works)."""
+    if seconds < 60:
+        return ngettext("%(count)d second", "%(count)d seconds", seconds) % {"count": seconds}
+    if seconds < 90 * 60:
+        minutes = math.ceil(seconds / 60)
+        return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
+    hours = math.ceil(seconds / 3600)
+    return ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
+
+
+def rate_limited(view, throttle_class):
+    """A plain Django view (the admin's sign-in) behind one of these throttles, sharing its
+    counter: over the limit, a 429 in words with Retry-After, and the view is not called."""
+
+    @functools.wraps(view)
+    def limited(request, *args, **kwargs):
+        throttle = throttle_class()
+        if throttle.allow_request(request, None):
+            return view(request, *args, **kwargs)
+        seconds = math.ceil(throttle.wait() or 1)
+        text = gettext("Too many attempts to sign in from your address.")
+        text += " " + gettext("Try again in %(when)s.") % {"when": retry_in_words(seconds)}
+        return HttpResponse(
+            text, status=429, content_type="text/plain; charset=utf-8", headers={"Retry-After": seconds}
+        )
+
+    return limited

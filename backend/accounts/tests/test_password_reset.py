@@ -82,7 +82,8 @@ def test_a_used_link_or_a_forged_one_is_a_clear_400(api_client):
     for forged_uid in ["", "x", "MTAwMDAwMDAwMDAwMDAwMDAwMDAwMDAw", "AA", "\u0000", "🙂"]:
         response = confirm(api_client, forged_uid, token)
         assert response.status_code == 400, forged_uid
-        assert "uid" in response.json()
+        # A NUL is refused by the JSON parser for every field; the others by the uid's own check.
+        assert ("detail" if forged_uid == "\u0000" else "uid") in response.json()
 
 
 def test_a_weak_new_password_is_refused_with_the_rules(api_client):

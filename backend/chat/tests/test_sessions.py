@@ -102,7 +102,7 @@ def test_wrong_method_is_405(client_for, alice, chat):
 
 def test_healthz_checks_the_database(api_client):
     response = api_client.get("/healthz")
-    assert response.status_code == 200 and response.json() == {"status": "ok"}
+    assert response.status_code == 200 and response.json() == {"status": "ok", "database": "ok"}
 
 
 def test_openapi_schema_and_docs_are_served(api_client):

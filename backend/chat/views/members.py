@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.web.requests import json_object
+from backend.web.schema import ErrorSerializer
 from backend.web.throttles import ChangeChatThrottle, JoinChatThrottle
 
 from .. import selectors, services
@@ -62,7 +63,9 @@ class MemberDetailView(APIView):
 class JoinView(APIView):
     throttle_classes = [JoinChatThrottle]
 
-    @extend_schema(request=JoinSerializer, responses={200: SessionSerializer, 201: SessionSerializer})
+    @extend_schema(
+        request=JoinSerializer, responses={200: SessionSerializer, 201: SessionSerializer, 404: ErrorSerializer}
+    )
     def post(self, request):
         """Join with an invite code: 201 when new, 200 when already a member, 404 for a code that
         is not (or no longer) any chat's."""

@@ -7,6 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.web.requests import json_object
+from backend.web.schema import ErrorSerializer
 from backend.web.throttles import ChangeMessageThrottle, PostMessageThrottle
 
 from .. import selectors, services
@@ -68,7 +69,7 @@ class MessagesView(APIView):
 class MessageDetailView(APIView):
     throttle_classes = [ChangeMessageThrottle]
 
-    @extend_schema(request=MessageEditSerializer, responses=MessageSerializer)
+    @extend_schema(request=MessageEditSerializer, responses={200: MessageSerializer, 409: ErrorSerializer})
     def patch(self, request, uri, seq):
         """Edit one's own message."""
         session = selectors.session_get_for_member(uri=uri, user=request.user)
@@ -87,14 +88,14 @@ class MessageDetailView(APIView):
 class ReactionView(APIView):
     throttle_classes = [ChangeMessageThrottle]
 
-    @extend_schema(request=None, responses=MessageSerializer)
+    @extend_schema(request=None, responses={200: MessageSerializer, 409: ErrorSerializer})
     def put(self, request, uri, seq, emoji):
         """React with an emoji (URL-encoded); doing it again changes nothing."""
         session = selectors.session_get_for_member(uri=uri, user=request.user)
         message = services.reaction_add(session=session, user=request.user, seq=seq, emoji=emoji)
         return json_response(message_json(message))
 
-    @extend_schema(request=None, responses=MessageSerializer)
+    @extend_schema(request=None, responses={200: MessageSerializer, 409: ErrorSerializer})
     def delete(self, request, uri, seq, emoji):
         """Take one's reaction back."""
         session = selectors.session_get_for_member(uri=uri, user=request.user)

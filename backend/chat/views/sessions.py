@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.web.requests import json_object
+from backend.web.schema import ErrorSerializer
 from backend.web.throttles import ChangeChatThrottle, CreateChatThrottle, ReadMarkThrottle
 
 from .. import chat_list, notifications, selectors, services
@@ -49,7 +50,10 @@ class SessionListView(APIView):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
         return Response(chat_list.chat_summaries(user=request.user), headers=headers)
 
-    @extend_schema(request=SessionCreateSerializer, responses={200: SessionSerializer, 201: SessionSerializer})
+    @extend_schema(
+        request=SessionCreateSerializer,
+        responses={200: SessionSerializer, 201: SessionSerializer, 404: ErrorSerializer},  # 404: no such user
+    )
     def post(self, request):
         """Start a group chat (201), or with `direct` open the private chat with that person (201,
         or 200 when it exists: whichever of the two had left it is back in)."""
