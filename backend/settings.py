@@ -208,13 +208,17 @@ MYCHAT_MAX_UPLOAD_MB = int(os.environ.get("MYCHAT_MAX_UPLOAD_MB", 25))
 # The request paths whose bodies may be that large (everything else keeps DATA_UPLOAD_MAX_MEMORY_SIZE).
 UPLOAD_PATH_PATTERN = r"^/api/chats/[^/]+/attachments/$"
 UPLOAD_BODY_LIMIT = MYCHAT_MAX_UPLOAD_MB * 1024 * 1024 + 64 * 1024  # the file plus the multipart framing
+# A profile picture (backend/accounts): the upload at most this large; what is stored is a small WebP.
+MYCHAT_AVATAR_MAX_MB = int(os.environ.get("MYCHAT_AVATAR_MAX_MB", 5))
+AVATAR_PATH_PATTERN = r"^/api/profile/avatar/$"
+AVATAR_BODY_LIMIT = MYCHAT_AVATAR_MAX_MB * 1024 * 1024 + 64 * 1024
 
 # A chat message is at most MAX_MESSAGE_LENGTH (2000) characters; no API body needs more than this.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("MYCHAT_MAX_BODY_BYTES", 64 * 1024))
 
 RATE_LIMITS_ON = env_flag("MYCHAT_RATE_LIMITS", "1")
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["backend.accounts.authentication.TokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
@@ -250,7 +254,10 @@ DJOSER = {
         "username_reset_confirm": ["rest_framework.permissions.IsAdminUser"],
     },
     # Djoser's, with the password hashed before the write transaction (issue 19).
-    "SERIALIZERS": {"user_create": "backend.accounts.serializers.UserCreateSerializer"},
+    "SERIALIZERS": {
+        "user_create": "backend.accounts.serializers.UserCreateSerializer",
+        "current_user": "backend.accounts.serializers.CurrentUserSerializer",  # with the profile
+    },
 }
 
 SPECTACULAR_SETTINGS = {

@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/search/", include("backend.search.urls")),
     path("api/", include("backend.chat.urls")),
     path("api/", include("backend.files.urls")),
+    path("api/", include("backend.accounts.api_urls")),
     path("auth/", include("backend.accounts.urls")),
     path("healthz", healthz, name="healthz"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

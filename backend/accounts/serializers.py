@@ -1,18 +1,78 @@
-"""How a user appears to others (the one public shape every API and push uses), and sign-up."""
+"""How a user appears to others (the one public shape every API and push uses), oneself, and sign-up."""
 
-from django.contrib.auth import get_user_model
+from collections.abc import Mapping
+
 from djoser import serializers as djoser_serializers
 from djoser.conf import settings as djoser_settings
 from rest_framework import serializers
 
-from .services import user_create
+from .models import MAX_DISPLAY_NAME_LENGTH, Language
+from .selectors import profile_of, user_json
+from .services import profile_update, user_create
 
 
-class PublicUserSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = get_user_model()
-        fields = ["id", "username"]
-        read_only_fields = fields
+class PublicUserSerializer(serializers.Serializer):
+    """A person as others see them. Also renders the people named in a system message's event,
+    stored as they were called then (an event older than profiles has only id and username)."""
+
+    id = serializers.IntegerField(read_only=True)
+    username = serializers.CharField(read_only=True)
+    display_name = serializers.CharField(
+        read_only=True, help_text='The name they chose; "" when none (show the username).'
+    )
+    avatar_url = serializers.CharField(
+        read_only=True, allow_null=True, help_text="Their picture (a square WebP, no token needed); null when none."
+    )
+
+    def to_representation(self, instance) -> dict:
+        if isinstance(instance, Mapping):
+            return {
+                "id": instance["id"],
+                "username": instance["username"],
+                "display_name": instance.get("display_name") or "",
+                "avatar_url": instance.get("avatar_url"),
+            }
+        return user_json(instance)
+
+
+class CurrentUserSerializer(djoser_serializers.UserSerializer):
+    """Oneself (`/auth/users/me/`): the public shape, the e-mail and the app's language; PATCH
+    changes the display name, the language and the e-mail (the picture: `/api/profile/avatar/`)."""
+
+    display_name = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=MAX_DISPLAY_NAME_LENGTH,
+        trim_whitespace=False,  # the service trims, and says what is wrong in words
+        help_text='Shown instead of the username: one line, at most 50 characters; "" for none.',
+    )
+    avatar_url = serializers.SerializerMethodField(help_text="The picture; null when none.")
+    language = serializers.ChoiceField(
+        choices=Language.choices,
+        required=False,
+        allow_blank=True,
+        help_text='The app\'s language; "" follows the browser.',
+    )
+
+    class Meta(djoser_serializers.UserSerializer.Meta):
+        fields = (*djoser_serializers.UserSerializer.Meta.fields, "display_name", "avatar_url", "language")
+
+    def get_avatar_url(self, user) -> str | None:
+        return user_json(user)["avatar_url"]
+
+    def to_representation(self, user) -> dict:
+        data = super().to_representation(user)
+        profile = profile_of(user)
+        data["display_name"] = profile.display_name if profile else ""
+        data["language"] = profile.language if profile else ""
+        return data
+
+    def update(self, user, validated_data):
+        display_name = validated_data.pop("display_name", None)
+        language = validated_data.pop("language", None)
+        if display_name is not None or language is not None:
+            profile_update(user=user, display_name=display_name, language=language)
+        return super().update(user, validated_data)
 
 
 # Djoser's sign-up (its fields, password validation and answers), with the password hashed before
@@ -23,3 +83,19 @@ class UserCreateSerializer(djoser_serializers.UserCreateSerializer):
         # Djoser's rule, applied before the INSERT instead of as a second write.
         validated_data.setdefault("is_active", not djoser_settings.SEND_ACTIVATION_EMAIL)
         return user_create(**validated_data)
+
+
+class AvatarUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="A PNG, JPEG, GIF or WebP picture; it is cropped to a square and shrunk.")
+
+
+class PasswordRuleSerializer(serializers.Serializer):
+    code = serializers.CharField(
+        help_text="min_length, similar, common, numeric, or the validator's class name for another rule."
+    )
+    text = serializers.CharField(help_text="The rule in words (Django's help text, in the request's language).")
+
+
+class PasswordRulesSerializer(serializers.Serializer):
+    min_length = serializers.IntegerField(allow_null=True, help_text="The fewest characters; null when no minimum.")
+    rules = PasswordRuleSerializer(many=True)

@@ -44,7 +44,7 @@ class SessionListView(APIView):
         """The caller's chats (not those they left), latest activity first, as summaries. Carries
         an ETag; 304 when nothing in the list changed for the caller."""
         etag = chat_list.list_etag(user=request.user)
-        headers = {"ETag": etag, "Cache-Control": "private, no-cache", "Vary": "Authorization"}
+        headers = {"ETag": etag, "Cache-Control": "private, no-store", "Vary": "Authorization"}
         if etag_matches(request.headers.get("If-None-Match"), etag):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
         return Response(chat_list.chat_summaries(user=request.user), headers=headers)
