@@ -146,5 +146,6 @@ class ConfigView(APIView):
             "title_max_length": MAX_TITLE_LENGTH,
             "bot_username": settings.MYCHAT_BOT_USERNAME,
             "upload_max_bytes": settings.MYCHAT_MAX_UPLOAD_MB * 1024 * 1024,
+            "avatar_max_bytes": settings.MYCHAT_AVATAR_MAX_MB * 1024 * 1024,
         }
         return Response(ConfigSerializer(config).data)

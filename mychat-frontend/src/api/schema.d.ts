@@ -697,6 +697,8 @@ export interface components {
             bot_username: string;
             /** @description The largest file an upload may be (MYCHAT_MAX_UPLOAD_MB). */
             upload_max_bytes: number;
+            /** @description The largest profile picture upload (MYCHAT_AVATAR_MAX_MB). */
+            avatar_max_bytes: number;
         };
         /**
          * @description Oneself (`/auth/users/me/`): the public shape, the e-mail and the app's language; PATCH

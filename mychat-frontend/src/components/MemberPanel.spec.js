@@ -117,7 +117,8 @@ describe('MemberPanel', () => {
   })
 
   it('pages through a big chat', async () => {
-    for (let n = 0; n < 60; n += 1) server.join({ id: 100 + n, username: `student${n}` })
+    for (let n = 0; n < 60; n += 1)
+      server.join({ id: 100 + n, username: `student${n}`, display_name: '', avatar_url: null })
     const wrapper = await openPanel()
     expect(rows(wrapper)).toHaveLength(50)
     await button(wrapper, 'Show more members').trigger('click')

@@ -6,6 +6,7 @@ import HomePage from '../pages/HomePage.vue'
 import JoinPage from '../pages/JoinPage.vue'
 import MentionsPage from '../pages/MentionsPage.vue'
 import NotFoundPage from '../pages/NotFoundPage.vue'
+import ProfilePage from '../pages/ProfilePage.vue'
 import SignInPage from '../pages/SignInPage.vue'
 import SignUpPage from '../pages/SignUpPage.vue'
 
@@ -19,6 +20,7 @@ export const routes = [
   { path: '/signin', name: 'signin', component: SignInPage, meta: { guestOnly: true } },
   { path: '/signup', name: 'signup', component: SignUpPage, meta: { guestOnly: true } },
   { path: '/mentions', name: 'mentions', component: MentionsPage, meta: { requiresAuth: true } },
+  { path: '/profile', name: 'profile', component: ProfilePage, meta: { requiresAuth: true } },
   { path: '/chats/:uri', name: 'chat', component: ChatPage, props: true, meta: { requiresAuth: true } },
   // The invite link: joining takes an account, so signed-out visitors sign in (or up) and come back here.
   { path: '/join/:code', name: 'join', component: JoinPage, props: true, meta: { requiresAuth: true } },
