@@ -64,7 +64,7 @@ describe('MemberPanel', () => {
     expect(button(wrapper, 'Delete chat')).toBeUndefined()
     expect(button(wrapper, 'Reset invite link')).toBeUndefined()
     await wrapper.find('[aria-label="Message alice directly"]').trigger('click')
-    expect(wrapper.emitted('message')?.[0]).toEqual([{ id: 5, username: 'alice' }])
+    expect(wrapper.emitted('message')?.[0]).toEqual([{ id: 5, username: 'alice', display_name: '', avatar_url: null }])
   })
 
   it('says in words why a removal failed', async () => {
