@@ -156,3 +156,8 @@ def test_the_password_rules_are_there_before_anyone_fails_them(api_client):
     assert body["min_length"] == 8
     assert [rule["code"] for rule in body["rules"]] == ["similar", "min_length", "common", "numeric"]
     assert all(rule["text"] for rule in body["rules"])
+
+
+def test_the_app_learns_the_picture_limit_from_the_config(api_client, settings):
+    settings.MYCHAT_AVATAR_MAX_MB = 2
+    assert api_client.get("/api/config/").json()["avatar_max_bytes"] == 2 * 1024 * 1024
