@@ -4,14 +4,6 @@ from django.core.exceptions import ObjectDoesNotExist
 
 from .models import Profile
 
-# The related names a query joins to render people: `select_related(*people("user"))`.
-PROFILE = "profile"
-
-
-def with_profile(path: str) -> str:
-    """The select_related path of the profile of the user at `path` ("user" -> "user__profile")."""
-    return f"{path}__{PROFILE}"
-
 
 def profile_of(user) -> Profile | None:
     """The user's profile, None when they never made one. No query when it was joined
@@ -45,8 +37,3 @@ def user_json(user) -> dict:
     if profile is None:
         return public_user(user.pk, user.get_username())
     return public_user(user.pk, user.get_username(), profile.display_name, profile.avatar.name)
-
-
-def public_user_columns(path: str) -> tuple[str, str, str, str]:
-    """The values() columns of the user at `path` for `public_user`: id, username, display name, avatar."""
-    return (f"{path}_id", f"{path}__username", f"{path}__{PROFILE}__display_name", f"{path}__{PROFILE}__avatar")

@@ -117,7 +117,7 @@ def _count_of(model, **filters):
     return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
 
 
-def _previews(session_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
+def _previews(session_ids: list[int]) -> dict[int, list[list]]:
     """(id, username, display name, avatar) of the first PREVIEW_MEMBERS members of each session,
     longest-standing first. One query."""
     if not session_ids:
