@@ -72,7 +72,7 @@ class CurrentUserSerializer(djoser_serializers.UserSerializer):
         language = validated_data.pop("language", None)
         if display_name is not None or language is not None:
             profile_update(user=user, display_name=display_name, language=language)
-        return super().update(user, validated_data)
+        return super().update(user, validated_data) if validated_data else user  # no write of an unchanged user
 
 
 # Djoser's sign-up (its fields, password validation and answers), with the password hashed before
