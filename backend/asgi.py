@@ -27,7 +27,10 @@ application = ProtocolTypeRouter(
                 BodySizeLimit(
                     django_http,
                     settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
-                    larger={settings.UPLOAD_PATH_PATTERN: settings.UPLOAD_BODY_LIMIT},
+                    larger={
+                        settings.UPLOAD_PATH_PATTERN: settings.UPLOAD_BODY_LIMIT,
+                        settings.AVATAR_PATH_PATTERN: settings.AVATAR_BODY_LIMIT,
+                    },
                 ),
                 lean_poll.LANES,
             ),

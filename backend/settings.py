@@ -224,6 +224,10 @@ MYCHAT_MAX_UPLOAD_MB = int(os.environ.get("MYCHAT_MAX_UPLOAD_MB", 25))
 # The request paths whose bodies may be that large (everything else keeps DATA_UPLOAD_MAX_MEMORY_SIZE).
 UPLOAD_PATH_PATTERN = r"^/api/chats/[^/]+/attachments/$"
 UPLOAD_BODY_LIMIT = MYCHAT_MAX_UPLOAD_MB * 1024 * 1024 + 64 * 1024  # the file plus the multipart framing
+# A profile picture (backend/accounts): the upload at most this large; what is stored is a small WebP.
+MYCHAT_AVATAR_MAX_MB = int(os.environ.get("MYCHAT_AVATAR_MAX_MB", 5))
+AVATAR_PATH_PATTERN = r"^/api/profile/avatar/$"
+AVATAR_BODY_LIMIT = MYCHAT_AVATAR_MAX_MB * 1024 * 1024 + 64 * 1024
 
 # A chat message is at most MAX_MESSAGE_LENGTH (2000) characters; no API body needs more than this.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("MYCHAT_MAX_BODY_BYTES", 64 * 1024))
@@ -282,6 +286,7 @@ DJOSER = {
     "SERIALIZERS": {
         "user_create": "backend.accounts.serializers.UserCreateSerializer",
         "password_reset_confirm": "backend.accounts.serializers.PasswordResetConfirmSerializer",
+        "current_user": "backend.accounts.serializers.CurrentUserSerializer",  # with the profile
     },
     # The link in a reset mail opens the app's page (ResetPasswordPage.vue).
     "PASSWORD_RESET_CONFIRM_URL": "reset/{uid}/{token}",

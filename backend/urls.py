@@ -25,6 +25,7 @@ urlpatterns = [
     path("api/devices/", include("backend.accounts.device_urls")),
     path("api/", include("backend.chat.urls")),
     path("api/", include("backend.files.urls")),
+    path("api/", include("backend.accounts.api_urls")),
     path("auth/", include("backend.accounts.urls")),
     path("healthz", healthz, name="healthz"),
     path("api/schema/", SchemaView.as_view(), name="schema"),

@@ -1,16 +1,30 @@
 """Writes of accounts: creating a user (the slow part, hashing the password, kept out of the
-write transaction), the look-alike key that keeps a username from impersonating another, and
-signing devices in and out."""
+write transaction), the look-alike key that keeps a username from impersonating another, signing
+devices in and out, and changing one's profile (name, language, picture)."""
 
 import logging
+import unicodedata
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import KEY_MAX_LENGTH, LAST_USED_EVERY_SECONDS, DeviceToken, UsernameKey
+from .avatars import NotAnImage, TooManyPixels, avatar_webp
+from .models import (
+    KEY_MAX_LENGTH,
+    LAST_USED_EVERY_SECONDS,
+    MAX_DISPLAY_NAME_LENGTH,
+    DeviceToken,
+    Language,
+    Profile,
+    UsernameKey,
+    avatar_name,
+)
 from .user_agents import device_name
 from .usernames import username_key
 
@@ -103,3 +117,116 @@ def password_reset_complete(*, user, password: str) -> None:
     with transaction.atomic():
         user.save(update_fields=["password", "last_login"])
         device_tokens_end(user=user)
+
+
+def clean_display_name(value: object) -> str:
+    """NFC, trimmed, at most MAX_DISPLAY_NAME_LENGTH characters, one line without control or
+    format characters (a right-to-left override could dress one name up as another); "" = none."""
+    if not isinstance(value, str):
+        raise ValidationError({"display_name": [_("Must be text.")]})
+    name = unicodedata.normalize("NFC", value).strip()
+    if any(_unprintable(ch) for ch in name):
+        raise ValidationError({"display_name": [_("Use one line of visible characters: no control characters.")]})
+    if len(name) > MAX_DISPLAY_NAME_LENGTH:
+        raise ValidationError(
+            {"display_name": [_("At most %(limit)d characters.") % {"limit": MAX_DISPLAY_NAME_LENGTH}]}
+        )
+    return name
+
+
+def _unprintable(ch: str) -> bool:
+    if ch in _JOINERS:
+        return False  # emoji sequences (👩‍💻) and some scripts need them
+    return unicodedata.category(ch).startswith("C") or unicodedata.category(ch) in ("Zl", "Zp")
+
+
+_JOINERS = {"\u200c", "\u200d"}
+
+
+def clean_language(value: object) -> str:
+    if value not in Language.values:
+        choices = ", ".join(code for code in Language.values if code)
+        raise ValidationError({"language": [_("One of %(choices)s, or empty.") % {"choices": choices}]})
+    return value
+
+
+def profile_update(*, user, display_name: object = None, language: object = None) -> Profile:
+    """Changes the caller's name and language (None: unchanged). A new name takes a new version,
+    so the messages rendered with the old one are rendered again when next read."""
+    changes = {}
+    if display_name is not None:
+        changes["display_name"] = clean_display_name(display_name)
+    if language is not None:
+        changes["language"] = clean_language(language)
+    with transaction.atomic():
+        profile, _created = Profile.objects.select_for_update().get_or_create(user=user)
+        seen = "display_name" in changes and changes["display_name"] != profile.display_name
+        for field, value in changes.items():
+            setattr(profile, field, value)
+        if seen:
+            profile.version += 1
+        profile.save()
+    user.profile = profile
+    return profile
+
+
+class AvatarTooLarge(Exception):
+    """Over MYCHAT_AVATAR_MAX_MB: a 413."""
+
+
+def avatar_max_bytes() -> int:
+    return settings.MYCHAT_AVATAR_MAX_MB * 1024 * 1024
+
+
+def avatar_set(*, user, upload) -> Profile:
+    """A new picture from an upload: decoded, cropped, shrunk and re-encoded (avatars.py); the old
+    one is deleted once the new one is in place."""
+    if upload is None or not hasattr(upload, "read"):
+        raise ValidationError({"file": [_("No picture was sent (a multipart field named `file`).")]})
+    if upload.size == 0:
+        raise ValidationError({"file": [_("The file is empty.")]})
+    if upload.size > avatar_max_bytes():
+        raise AvatarTooLarge()
+    try:
+        webp = avatar_webp(upload)
+    except TooManyPixels:
+        raise ValidationError({"file": [_("This picture has too many pixels; use a smaller one.")]}) from None
+    except NotAnImage:
+        raise ValidationError({"file": [_("Not a picture: use a PNG, JPEG, GIF or WebP image.")]}) from None
+    # Storage first, outside any transaction (it may be a network service); then one quick update.
+    stored = default_storage.save(avatar_name(None, ""), ContentFile(webp))
+    try:
+        old = _avatar_replace(user=user, name=stored)
+    except BaseException:
+        _storage_delete(stored)
+        raise
+    transaction.on_commit(lambda: _storage_delete(old))
+    return user.profile
+
+
+def avatar_remove(*, user) -> Profile:
+    old = _avatar_replace(user=user, name="")
+    transaction.on_commit(lambda: _storage_delete(old))
+    return user.profile
+
+
+@transaction.atomic
+def _avatar_replace(*, user, name: str) -> str:
+    """Points the profile at the picture `name` ("" none); returns the previous one's name."""
+    profile, _created = Profile.objects.select_for_update().get_or_create(user=user)
+    old = profile.avatar.name
+    if old != name:
+        profile.avatar = name
+        profile.version += 1
+        profile.save()
+    user.profile = profile
+    return old
+
+
+def _storage_delete(name: str) -> None:
+    if not name:
+        return
+    try:
+        default_storage.delete(name)
+    except Exception:  # storage down: the bytes stay, unreachable (no profile names them)
+        log.exception("could not delete stored avatar %s", name)

@@ -19,16 +19,13 @@ from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value, 
 from django.db.models.functions import Coalesce, RowNumber
 
 from backend.accounts.models import DeviceToken
+from backend.accounts.selectors import public_user
 
 from .excerpts import shorten
 from .models import EXCERPT_LENGTH, ChatSession, Membership, Message, Notification, Role
 from .realtime import publish_each, user_group
 
 PREVIEW_MEMBERS = 5
-
-
-def _user(user_id: int, username: str) -> dict:
-    return {"id": user_id, "username": username}
 
 
 def _iso(moment) -> str:
@@ -39,7 +36,8 @@ def _iso(moment) -> str:
 def system_excerpt(event: dict | None) -> str:
     """A system message in words, as the list shows it ("ana joined")."""
     event = event or {}
-    who = (event.get("user") or {}).get("username", "Someone")
+    person = event.get("user") or {}
+    who = person.get("display_name") or person.get("username") or "Someone"
     if event.get("type") == "join":
         return f"{who} joined"
     if event.get("type") == "leave":
@@ -53,7 +51,19 @@ def system_excerpt(event: dict | None) -> str:
 
 # Rows, not model instances: building a few thousand instances (a user in 200 chats, five
 # preview members each) cost ten times the queries themselves.
-LAST_MESSAGE_FIELDS = ("session_id", "seq", "kind", "event", "text", "deleted", "created_at", "user_id", "username")
+LAST_MESSAGE_FIELDS = (
+    "session_id",
+    "seq",
+    "kind",
+    "event",
+    "text",
+    "deleted",
+    "created_at",
+    "user_id",
+    "username",
+    "display_name",
+    "avatar",
+)
 
 
 def last_message_summary(row) -> dict | None:
@@ -66,7 +76,7 @@ def last_message_summary(row) -> dict | None:
     return {
         "seq": row.seq,
         "kind": row.kind,
-        "user": _user(row.user_id, row.username),
+        "user": public_user(row.user_id, row.username, row.display_name, row.avatar),
         "excerpt": excerpt,
         "deleted": row.deleted,
         "created_at": _iso(row.created_at),
@@ -75,14 +85,16 @@ def last_message_summary(row) -> dict | None:
 
 def _shared_summary(session, *, member_count: int, preview: list, last_message) -> dict:
     """The part of a summary that is the same for every member. `session`: a row with uri, title,
-    kind, owner_id, owner_username, last_seq, last_activity_at."""
+    kind, owner_id, owner_username, owner_display_name, owner_avatar, last_seq, last_activity_at."""
     return {
         "uri": session.uri,
         "title": session.title,
         "kind": session.kind,
-        "owner": _user(session.owner_id, session.owner_username),
+        "owner": public_user(
+            session.owner_id, session.owner_username, session.owner_display_name, session.owner_avatar
+        ),
         "member_count": member_count,
-        "members_preview": [_user(user_id, username) for user_id, username in preview],
+        "members_preview": [public_user(*person) for person in preview],
         "last_message": last_message_summary(last_message),
         "last_seq": session.last_seq,
         "last_activity_at": _iso(session.last_activity_at),
@@ -105,8 +117,9 @@ def _count_of(model, **filters):
     return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
 
 
-def _previews(session_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
-    """(id, username) of the first PREVIEW_MEMBERS members of each session, longest-standing first. One query."""
+def _previews(session_ids: list[int]) -> dict[int, list[list]]:
+    """(id, username, display name, avatar) of the first PREVIEW_MEMBERS members of each session,
+    longest-standing first. One query."""
     if not session_ids:
         return {}
     rank = Window(RowNumber(), partition_by=[F("session_id")], order_by=[F("joined_at").asc(), F("pk").asc()])
@@ -115,11 +128,11 @@ def _previews(session_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
         .annotate(rank=rank)
         .filter(rank__lte=PREVIEW_MEMBERS)
         .order_by("session_id", "rank")
-        .values_list("session_id", "user_id", "user__username")
+        .values_list("session_id", "user_id", "user__username", "user__profile__display_name", "user__profile__avatar")
     )
     found: dict[int, list] = {}
-    for session_id, user_id, username in rows:
-        found.setdefault(session_id, []).append((user_id, username))
+    for session_id, *person in rows:
+        found.setdefault(session_id, []).append(person)
     return found
 
 
@@ -130,13 +143,27 @@ def _last_messages(session_ids: list[int]) -> dict[int, tuple]:
     rows = (
         Message.objects.filter(session_id__in=session_ids, seq=F("session__last_seq"))
         .order_by()  # SQLite: each session's row, then its (session, seq) index entry; no sort
-        .annotate(username=F("user__username"))
+        .annotate(
+            username=F("user__username"),
+            display_name=F("user__profile__display_name"),
+            avatar=F("user__profile__avatar"),
+        )
         .values_list(*LAST_MESSAGE_FIELDS, named=True)
     )
     return {row.session_id: row for row in rows}
 
 
-SESSION_FIELDS = ("uri", "title", "kind", "owner_id", "owner_username", "last_seq", "last_activity_at")
+SESSION_FIELDS = (
+    "uri",
+    "title",
+    "kind",
+    "owner_id",
+    "owner_username",
+    "owner_display_name",
+    "owner_avatar",
+    "last_seq",
+    "last_activity_at",
+)
 
 
 def chat_summaries(*, user) -> list[dict]:
@@ -157,6 +184,8 @@ def chat_summaries(*, user) -> list[dict]:
             kind=F("session__kind"),
             owner_id=F("session__owner_id"),
             owner_username=F("session__owner__username"),
+            owner_display_name=F("session__owner__profile__display_name"),
+            owner_avatar=F("session__owner__profile__avatar"),
             last_seq=F("session__last_seq"),
             last_activity_at=F("session__last_activity_at"),
         )
@@ -240,7 +269,11 @@ def summary_frames(session_id: int, *, user_ids: list[int] | None = None) -> lis
     """(group, frame) for each member of the session (or only `user_ids`)."""
     session = (
         ChatSession.objects.filter(pk=session_id)
-        .annotate(owner_username=F("owner__username"))
+        .annotate(
+            owner_username=F("owner__username"),
+            owner_display_name=F("owner__profile__display_name"),
+            owner_avatar=F("owner__profile__avatar"),
+        )
         .values_list(*SESSION_FIELDS, named=True)
         .first()
     )

@@ -18,6 +18,7 @@ from django.http import Http404
 from rest_framework.exceptions import Throttled
 
 from backend.accounts.models import DeviceToken
+from backend.accounts.selectors import user_json
 from backend.web import json_input
 from backend.web.errors import BUSY_DETAIL, RETRY_AFTER_SECONDS, database_busy
 from backend.web.throttles import post_wait_seconds
@@ -132,6 +133,7 @@ class ChatConsumer(PushConsumer):
     frame_types = ("ping", "message", "typing")
     last_typing = float("-inf")
     control: str | None = None
+    person: dict | None = None  # how "typing" names this socket's user
 
     async def group_for(self, user):
         uri = self.scope["url_route"]["kwargs"]["uri"]
@@ -209,8 +211,9 @@ class ChatConsumer(PushConsumer):
         if now - self.last_typing < TYPING_INTERVAL_SECONDS:
             return
         self.last_typing = now
-        user = self.scope["user"]
-        frame = realtime.frame("typing", {"id": user.pk, "username": user.username})
+        if self.person is None:  # read once per socket (with the profile, which posting then reuses)
+            self.person = await database_sync_to_async(user_json)(self.scope["user"])
+        frame = realtime.frame("typing", self.person)
         await self.channel_layer.group_send(self.group, {"type": realtime.PUSH_EVENT, "text": frame})
 
 

@@ -18,13 +18,13 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
 
-from backend.accounts.models import DeviceToken
+from backend.accounts.models import DeviceToken, Profile
 from backend.web.lanes import LaneRequest, LaneResponse, run_in_lane
 
 from .chat_list import list_etag_for_token
 from .models import ChatSession, Membership, Message
 from .paging import PageQuery, etag_matches, page_etag, parse_page_query
-from .rendering import changes_json, page_json
+from .rendering import RenderKey, changes_json, page_json
 
 MESSAGES_PATH = re.compile(r"^/api/chats/(?P<uri>[A-Za-z0-9_-]{1,32})/messages/$")
 
@@ -41,8 +41,26 @@ def _counters_sql() -> str:
 
 
 COUNTERS_SQL = _counters_sql()
-# The same rows as the full view's `since=` read (selectors.message_page), as (id, rev) only.
-CHANGES_SQL = f"SELECT id, rev FROM {Message._meta.db_table} WHERE session_id = %s AND rev > %s ORDER BY rev LIMIT %s"
+
+
+def _changes_sql() -> str:
+    # The page of changes first, then the people of just those rows: joined before the LIMIT,
+    # PostgreSQL may hash every message of the table to find the quoted ones (7 ms instead of 1 ms
+    # for a page of 200 in a chat of 20,000 messages).
+    messages, profiles = Message._meta.db_table, Profile._meta.db_table
+    return (
+        "SELECT c.id, c.rev, COALESCE(p.version, 0), COALESCE(q.version, 0) FROM"
+        f" (SELECT id, rev, user_id, reply_to_id FROM {messages}"
+        "  WHERE session_id = %s AND rev > %s ORDER BY rev LIMIT %s) c"
+        f" LEFT JOIN {profiles} p ON p.user_id = c.user_id"
+        f" LEFT JOIN {messages} r ON r.id = c.reply_to_id LEFT JOIN {profiles} q ON q.user_id = r.user_id"
+        " ORDER BY c.rev"
+    )
+
+
+# The same rows as the full view's `since=` read (selectors.message_page), as the keys of their
+# rendered JSON only (rendering.RenderKey: id, rev, and the versions of the people they show).
+CHANGES_SQL = _changes_sql()
 
 
 @dataclass(frozen=True)
@@ -64,12 +82,12 @@ def member_counters(uri: str, token_key: str) -> Counters | None:
     return Counters(*row) if row else None
 
 
-def changed_after(session_id: int, since: int, limit: int) -> list[tuple[int, int]] | None:
-    """(id, rev) of up to `limit` + 1 messages changed after `since`, in rev order. One query."""
+def changed_after(session_id: int, since: int, limit: int) -> list[RenderKey] | None:
+    """The render keys of up to `limit` + 1 messages changed after `since`, in rev order. One query."""
     try:
         with connection.cursor() as cursor:
             cursor.execute(CHANGES_SQL, [session_id, since, limit + 1])
-            return [(row[0], row[1]) for row in cursor.fetchall()]
+            return [tuple(row) for row in cursor.fetchall()]
     except DatabaseError:
         connection.close()
         return None
@@ -87,15 +105,15 @@ def read(uri: str, token_key: str, query: PageQuery) -> tuple[Counters, Changes 
     counters = member_counters(uri, token_key)
     if counters is None or query.since is None or query.since >= counters.rev:
         return counters and (counters, Changes([], []))
-    revs = changed_after(counters.session_id, query.since, query.limit)
-    if revs is None:
+    keys = changed_after(counters.session_id, query.since, query.limit)
+    if keys is None:
         return counters, None
     try:
-        messages = changes_json(revs[: query.limit])
+        messages = changes_json(keys[: query.limit])
     except DatabaseError:
         connection.close()
         messages = None
-    return counters, Changes(revs, messages)
+    return counters, Changes([(key[0], key[1]) for key in keys], messages)
 
 
 async def poll(request: LaneRequest) -> LaneResponse | None:
@@ -114,7 +132,7 @@ async def poll(request: LaneRequest) -> LaneResponse | None:
     if found is None:
         return None
     counters, changes = found
-    headers = [(b"cache-control", b"private, no-cache"), (b"vary", b"Authorization")]
+    headers = [(b"cache-control", b"private, no-store"), (b"vary", b"Authorization")]
     etag = page_etag(rev=counters.rev, query=query)
     if if_none_match and etag_matches(if_none_match.decode("latin-1"), etag):
         return LaneResponse(304, [(b"etag", etag.encode()), *headers])
@@ -146,7 +164,7 @@ async def chat_list_poll(request: LaneRequest) -> LaneResponse | None:
     etag = await run_in_lane(list_etag_for_token, token)
     if etag is None or not etag_matches(if_none_match.decode("latin-1"), etag):
         return None
-    headers = [(b"etag", etag.encode()), (b"cache-control", b"private, no-cache"), (b"vary", b"Authorization")]
+    headers = [(b"etag", etag.encode()), (b"cache-control", b"private, no-store"), (b"vary", b"Authorization")]
     return LaneResponse(304, headers)
 
 

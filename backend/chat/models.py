@@ -83,6 +83,10 @@ class Membership(models.Model):
         return f"{self.user} in {self.session}"
 
 
+# What a message is read with to be rendered (rendering.py): its author and the quoted one, with their profiles.
+RENDERED_WITH = ("user__profile", "reply_to__user__profile")
+
+
 class Message(models.Model):
     class Kind(models.TextChoices):
         TEXT = "text"

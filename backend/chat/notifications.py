@@ -73,7 +73,7 @@ def notification_for_join(*, session: ChatSession, user) -> Notification | None:
 
 def notification_list(*, user, unread_only: bool = False) -> list[Notification]:
     """The user's own notifications, newest first, at most INBOX_LIMIT."""
-    notifications = Notification.objects.filter(recipient=user).select_related("actor", "session", "message")
+    notifications = Notification.objects.filter(recipient=user).select_related("actor__profile", "session", "message")
     if unread_only:
         notifications = notifications.filter(read=False)
     return list(notifications.order_by("-id")[:INBOX_LIMIT])
@@ -84,7 +84,7 @@ def notification_mark_read(*, notification_id: int, user) -> Notification:
     own = Notification.objects.filter(pk=notification_id, recipient=user)
     if not own.update(read=True):
         raise Http404("No such notification.")
-    return own.select_related("actor", "session", "message").get()
+    return own.select_related("actor__profile", "session", "message").get()
 
 
 def notification_mark_all_read(*, user) -> int:

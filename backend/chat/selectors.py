@@ -1,10 +1,11 @@
 """Reads: who may see a session, and the pages of its history."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
 from django.http import Http404
 
-from .models import ChatSession, Membership, Message
+from .models import RENDERED_WITH, ChatSession, Membership, Message
 from .paging import PageQuery
 
 
@@ -34,15 +35,15 @@ def session_with_members(*, session: ChatSession, user=None) -> ChatSession:
         sessions = sessions.annotate(last_read_seq=Subquery(mark))
     return (
         sessions.annotate(member_count=Count("memberships"))
-        .select_related("owner")
-        .prefetch_related("members")
+        .select_related("owner__profile")
+        .prefetch_related(Prefetch("members", queryset=get_user_model().objects.select_related("profile")))
         .get(pk=session.pk)
     )
 
 
 def member_list(*, session: ChatSession):
     """The session's memberships with their users, longest-standing first (the order ownership passes in)."""
-    return Membership.objects.filter(session=session).select_related("user").order_by("joined_at", "pk")
+    return Membership.objects.filter(session=session).select_related("user__profile").order_by("joined_at", "pk")
 
 
 def _cut(rows: list, limit: int) -> tuple[list, bool]:
@@ -53,7 +54,7 @@ def message_page(*, session: ChatSession, query: PageQuery) -> tuple[list[Messag
     """(messages, has_more). `since`: changed after that rev, in rev order. Otherwise oldest first by
     seq: `after` reads forwards, `around` both ways from a seq (it included), else the newest page
     (before `before`). `has_more`: the page was cut by the limit in the direction it reads."""
-    messages = Message.objects.filter(session=session).select_related("user", "reply_to__user")
+    messages = Message.objects.filter(session=session).select_related(*RENDERED_WITH)
     limit = query.limit
     if query.since is not None:
         return _cut(list(messages.filter(rev__gt=query.since).order_by("rev")[: limit + 1]), limit)

@@ -311,3 +311,4 @@ class ConfigSerializer(serializers.Serializer):
     title_max_length = serializers.IntegerField()
     bot_username = serializers.CharField()
     upload_max_bytes = serializers.IntegerField(help_text="The largest file an upload may be (MYCHAT_MAX_UPLOAD_MB).")
+    avatar_max_bytes = serializers.IntegerField(help_text="The largest profile picture upload (MYCHAT_AVATAR_MAX_MB).")

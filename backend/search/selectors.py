@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.expressions import RawSQL
 
-from backend.chat.models import ChatSession, Membership, Message
+from backend.chat.models import RENDERED_WITH, ChatSession, Membership, Message
 
 from .lookups import Substring, like_pattern
 from .query import SearchQuery
@@ -81,7 +81,7 @@ def message_search(
         messages = messages.exclude(text__startswith="/")
     if before is not None:
         messages = messages.filter(pk__lt=before)
-    rows = list(messages.select_related("session", "user", "reply_to__user").order_by("-pk")[: limit + 1])
+    rows = list(messages.select_related("session", *RENDERED_WITH).order_by("-pk")[: limit + 1])
     return rows[:limit], len(rows) > limit
 
 

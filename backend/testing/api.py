@@ -11,6 +11,11 @@ def token_of(user) -> str:
     return (token or DeviceToken.objects.create(user=user, name="Tests on Linux")).key
 
 
+def person(user, display_name: str = "", avatar_url: str | None = None) -> dict:
+    """How the API shows `user` to others: {id, username, display_name, avatar_url}."""
+    return {"id": user.pk, "username": user.username, "display_name": display_name, "avatar_url": avatar_url}
+
+
 def signed_in(user) -> APIClient:
     """An API client that sends `user`'s token, like the app does."""
     client = APIClient()

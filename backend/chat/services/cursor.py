@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from ..chat_list import publish_summaries_on_commit
-from ..models import ChatSession, Membership, Message
+from ..models import RENDERED_WITH, ChatSession, Membership, Message
 from ..realtime import broadcast_message_on_commit
 
 
@@ -49,7 +49,7 @@ def counters_save(locked: ChatSession, session: ChatSession, **fields) -> None:
 
 def message_for_change(*, session: ChatSession, seq: int) -> Message:
     """A message of the session by seq, for a change under the session lock: 404 when there is none."""
-    message = Message.objects.select_related("user", "reply_to__user").filter(session=session, seq=seq).first()
+    message = Message.objects.select_related(*RENDERED_WITH).filter(session=session, seq=seq).first()
     if message is None:
         raise Http404("No message with this seq in this chat.")
     return message
@@ -57,7 +57,7 @@ def message_for_change(*, session: ChatSession, seq: int) -> Message:
 
 def replies_restamp(locked: ChatSession, message: Message) -> list[Message]:
     """Replies quote their original: when it changes, each reply takes a new rev so pollers re-read it."""
-    replies = list(message.replies.select_related("user", "reply_to__user").order_by("seq"))
+    replies = list(message.replies.select_related(*RENDERED_WITH).order_by("seq"))
     for reply in replies:
         reply.rev = rev_next(locked)
         Message.objects.filter(pk=reply.pk).update(rev=reply.rev)

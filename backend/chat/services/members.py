@@ -65,7 +65,7 @@ def _longest_standing_member(session: ChatSession) -> Membership | None:
     """Who inherits a chat whose owner leaves: the earliest to join whose account is active (a
     deactivated heir could manage nothing), never the bot."""
     members = Membership.objects.filter(session=session).exclude(user__username=settings.MYCHAT_BOT_USERNAME)
-    return members.select_related("user").order_by("-user__is_active", "joined_at", "pk").first()
+    return members.select_related("user__profile").order_by("-user__is_active", "joined_at", "pk").first()
 
 
 @transaction.atomic
@@ -103,7 +103,7 @@ def membership_remove(*, session: ChatSession, user, member_id: int) -> bool:
     if locked.kind == ChatSession.Kind.DIRECT:
         raise PermissionDenied("Nobody can be removed from a direct chat: leave it instead.")
     require(locked.role_of(user.pk) == Role.OWNER, "Only the chat's owner can remove members.")
-    membership = Membership.objects.select_related("user").filter(session=session, user_id=member_id).first()
+    membership = Membership.objects.select_related("user__profile").filter(session=session, user_id=member_id).first()
     if membership is None:
         raise Http404("No member with this id in this chat.")
     membership.delete()

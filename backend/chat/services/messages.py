@@ -7,7 +7,7 @@ from django.utils import timezone
 from backend.web.errors import Conflict
 
 from ..extensions import attachments, clean_attachment_ids
-from ..models import ChatSession, Message, Notification, Reaction, Role
+from ..models import RENDERED_WITH, ChatSession, Message, Notification, Reaction, Role
 from ..notifications import mentioned_member_ids, notifications_for_mentions
 from ..realtime import broadcast_message_on_commit
 from ..signals import message_created
@@ -39,7 +39,7 @@ def message_create(
     locked = session_lock(session) if is_bot else member_lock(session, user)
     if idempotency_key:
         earlier = (
-            Message.objects.select_related("user", "reply_to__user")
+            Message.objects.select_related(*RENDERED_WITH)
             .filter(session=session, user=user, idempotency_key=idempotency_key)
             .first()
         )
@@ -47,7 +47,7 @@ def message_create(
             return earlier, False
     original = None
     if reply_seq is not None:
-        original = Message.objects.filter(session=session, seq=reply_seq).select_related("user").first()
+        original = Message.objects.filter(session=session, seq=reply_seq).select_related("user__profile").first()
         if original is None:
             raise ValidationError({"reply_to": ["No message with this seq in this chat."]})
         if original.kind != Message.Kind.TEXT:

@@ -8,6 +8,8 @@ and sockets get them in order with everything else; the app renders them from `e
 from django.db import transaction
 from django.utils import timezone
 
+from backend.accounts.selectors import user_json
+
 from ..models import ChatSession, Message
 from ..realtime import broadcast_message_on_commit
 from ..signals import message_created
@@ -17,7 +19,7 @@ from .read_state import read_mark_own
 
 def user_ref(user) -> dict:
     """How an event names a person: as they were called when it happened."""
-    return {"id": user.pk, "username": user.username}
+    return user_json(user)
 
 
 def system_message_add(locked: ChatSession, session: ChatSession, *, user, event: dict) -> Message:

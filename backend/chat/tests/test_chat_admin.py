@@ -4,7 +4,7 @@ import pytest
 
 from backend.autoreply.models import BotJob
 from backend.chat.models import ChatSession, Membership, Message, Notification, Reaction
-from backend.testing.api import join, post_message, read_messages
+from backend.testing.api import join, person, post_message, read_messages
 from backend.web.throttles import ChangeChatThrottle, CreateChatThrottle
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ class TestRenaming:
         assert client_for(bob).get(f"/api/chats/{together}/").json()["title"] == "Project X"
         assert system_events(client_for(bob), together)[-1] == {
             "type": "rename",
-            "user": {"id": alice.id, "username": "alice"},
+            "user": person(alice),
             "title": "Project X",
         }
 

@@ -7,7 +7,7 @@ from django.apps import apps
 from django.db import connection
 
 from backend.chat.models import ChatSession, Notification
-from backend.testing.api import invite_code, join, read_messages
+from backend.testing.api import invite_code, join, person, read_messages
 from backend.web.throttles import JoinChatThrottle
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def test_a_join_is_told_in_the_chat_and_the_owner_hears_of_it(client_for, alice,
     join(client_for(bob), chat)
     [told] = read_messages(client_for(alice), chat).json()["messages"]
     assert told["kind"] == "system" and told["message"] == "" and told["seq"] == 1
-    assert told["event"] == {"type": "join", "user": {"id": bob.id, "username": "bob"}}
+    assert told["event"] == {"type": "join", "user": person(bob)}
     assert told["user"]["id"] == bob.id
     assert Notification.objects.filter(recipient=alice, kind="join").count() == 1
 

@@ -138,8 +138,8 @@ def test_a_message_changed_again_meanwhile_is_left_to_the_full_view(polled, alic
     post_message(client_for(alice), uri, "news")
     rendering.clear_cache()
     message = Message.objects.get(session__uri=uri, seq=2)
-    assert rendering.changes_json([(message.pk, message.rev - 1)]) is None
-    assert rendering.changes_json([(message.pk, message.rev)]) is not None
+    assert rendering.changes_json([(message.pk, message.rev - 1, 0, 0)]) is None
+    assert rendering.changes_json([(message.pk, message.rev, 0, 0)]) is not None
 
 
 async def _token(user) -> str:

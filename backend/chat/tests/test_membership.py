@@ -3,7 +3,7 @@
 import pytest
 
 from backend.chat.models import ChatSession, Membership
-from backend.testing.api import add_member, join, post_message, read_messages
+from backend.testing.api import add_member, join, person, post_message, read_messages
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def remove(client, uri, user):
 
 
 def user_ref(user):
-    return {"id": user.id, "username": user.username}
+    return person(user)
 
 
 class TestTheMemberList:

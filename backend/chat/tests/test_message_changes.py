@@ -4,7 +4,7 @@ import pytest
 
 from backend.autoreply.models import BotJob
 from backend.chat.models import ChatSession, Message, Notification
-from backend.testing.api import add_member, post_message, read_messages, seqs
+from backend.testing.api import add_member, person, post_message, read_messages, seqs
 
 pytestmark = pytest.mark.django_db
 
@@ -263,7 +263,7 @@ class TestReplies:
         response = bobs.post(f"/api/chats/{chat}/messages/", {"message": "yes", "reply_to": 1}, format="json")
         assert response.status_code == 201
         assert response.json()["reply_to"] == {
-            "seq": 1, "user": {"id": alice.id, "username": "alice"}, "excerpt": "lunch at noon?", "deleted": False
+            "seq": 1, "user": person(alice), "excerpt": "lunch at noon?", "deleted": False
         }  # fmt: skip
 
     def test_an_edit_of_the_original_changes_the_quote_for_pollers(self, alices, bobs, chat):

@@ -3,7 +3,7 @@
 import pytest
 
 from backend.chat.models import Message
-from backend.testing.api import join, seqs
+from backend.testing.api import join, person, seqs
 from backend.testing.api import post_message as post
 from backend.testing.api import read_messages as page
 
@@ -26,7 +26,7 @@ def test_a_posted_message_has_the_contract_shape(alice_client, alice, chat):
     assert body["seq"] == 1 and body["message"] == "hello" and body["is_bot"] is False
     assert body["kind"] == "text" and body["deleted"] is False and body["edited_at"] is None
     assert body["reply_to"] is None and body["reactions"] == [] and body["mentions"] == [] and body["attachments"] == []
-    assert body["user"] == {"id": alice.id, "username": "alice"}
+    assert body["user"] == person(alice)
     assert body["created_at"].endswith("Z")
 
 

@@ -9,7 +9,7 @@ from backend.chat import services
 from backend.chat.consumers import CLOSE_UNAUTHENTICATED
 from backend.chat.models import ChatSession, Notification
 from backend.chat.notifications import mentioned_usernames
-from backend.testing.api import join, post_message, token_of
+from backend.testing.api import join, person, post_message, token_of
 from backend.testing.sockets import socket
 
 
@@ -39,7 +39,7 @@ class TestOverRest:
         assert set(notification) == {"id", "kind", "text", "actor", "session", "seq", "read", "created_at"}
         assert notification["seq"] is None  # a join names no message
         assert notification["kind"] == "join" and notification["session"] == chat and notification["read"] is False
-        assert notification["actor"] == {"id": bob.id, "username": "bob"}
+        assert notification["actor"] == person(bob)
         assert "bob" in notification["text"] and "Team" in notification["text"]
 
     def test_joining_twice_notifies_once(self, chat, alice, bob, client_for):

@@ -6,7 +6,7 @@ from asgiref.sync import sync_to_async
 
 from backend.chat.lean_poll import LANES
 from backend.chat.models import ChatSession, Membership
-from backend.testing.api import add_member, join, post_message, token_of
+from backend.testing.api import add_member, join, person, post_message, token_of
 from backend.testing.sockets import open_socket
 from backend.web.lanes import LeanLanes
 
@@ -120,7 +120,7 @@ class TestTheList:
             "last_read_seq", "unread_count", "mention_count", "last_activity_at", "role",
         }  # fmt: skip
         assert found["member_count"] == 2 and found["role"] == "member"
-        assert found["members_preview"] == [{"id": alice.id, "username": "alice"}, {"id": bob.id, "username": "bob"}]
+        assert found["members_preview"] == [person(alice), person(bob)]
         last = found["last_message"]
         assert last["seq"] == 1 and last["user"]["username"] == "alice" and last["kind"] == "text"
         assert last["excerpt"].startswith("hello there x") and len(last["excerpt"]) == 120

@@ -286,7 +286,8 @@ async def test_typing_reaches_the_others_throttled_and_is_never_stored(chat, bob
     for _ in range(3):
         await alices.send_json_to({"type": "typing"})
     typing = await bobs.receive_json_from()
-    assert typing == {"type": "typing", "typing": {"id": typing["typing"]["id"], "username": "alice"}}
+    person = {"id": typing["typing"]["id"], "username": "alice", "display_name": "", "avatar_url": None}
+    assert typing == {"type": "typing", "typing": person}
     assert await bobs.receive_nothing(timeout=0.3)  # the other two were within the throttle
     assert await sync_to_async(Message.objects.filter(kind="text").count)() == 0
     await alices.disconnect()

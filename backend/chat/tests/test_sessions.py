@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from backend.testing.api import invite_code, join
+from backend.testing.api import invite_code, join, person
 
 pytestmark = pytest.mark.django_db
 
@@ -14,8 +14,8 @@ def test_starting_a_chat_makes_me_owner_and_member(client_for, alice):
     assert response.status_code == 201
     body = response.json()
     assert body["title"] == "Team"
-    assert body["owner"] == {"id": alice.id, "username": "alice"}
-    assert body["members"] == [{"id": alice.id, "username": "alice"}]
+    assert body["owner"] == person(alice)
+    assert body["members"] == [person(alice)]
     assert body["last_seq"] == 0
     assert body["kind"] == "group" and body["role"] == "owner" and body["member_count"] == 1
     code = body["invite"]["code"]

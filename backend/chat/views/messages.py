@@ -36,7 +36,7 @@ class MessagesView(APIView):
     def get(self, request, uri):
         query = parse_page_query(request.query_params)
         session = selectors.session_get_for_member(uri=uri, user=request.user)
-        headers = {"Cache-Control": "private, no-cache", "Vary": "Authorization"}
+        headers = {"Cache-Control": "private, no-store", "Vary": "Authorization"}
         etag = page_etag(rev=session.rev, query=query)
         if etag_matches(request.headers.get("If-None-Match"), etag):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag, **headers})

@@ -45,7 +45,7 @@ class SessionListView(APIView):
         """The caller's chats (not those they left), latest activity first, as summaries. Carries
         an ETag; 304 when nothing in the list changed for the caller."""
         etag = chat_list.list_etag(user=request.user)
-        headers = {"ETag": etag, "Cache-Control": "private, no-cache", "Vary": "Authorization"}
+        headers = {"ETag": etag, "Cache-Control": "private, no-store", "Vary": "Authorization"}
         if etag_matches(request.headers.get("If-None-Match"), etag):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
         return Response(chat_list.chat_summaries(user=request.user), headers=headers)
@@ -150,5 +150,6 @@ class ConfigView(APIView):
             "title_max_length": MAX_TITLE_LENGTH,
             "bot_username": settings.MYCHAT_BOT_USERNAME,
             "upload_max_bytes": settings.MYCHAT_MAX_UPLOAD_MB * 1024 * 1024,
+            "avatar_max_bytes": settings.MYCHAT_AVATAR_MAX_MB * 1024 * 1024,
         }
         return Response(ConfigSerializer(config).data)

@@ -15,6 +15,7 @@ import { currentLocale } from '../i18n/index.js'
  * @typedef {import('./types.js').SearchPage} SearchPage
  * @typedef {import('./types.js').SessionCreate} SessionCreate
  * @typedef {import('./types.js').User} User
+ * @typedef {import('./types.js').PasswordRules} PasswordRules
  * @typedef {import('./types.js').UserCreate} UserCreate
  */
 
@@ -226,6 +227,45 @@ export const logoutAll = () => request('/api/devices/logout-all/', { method: 'PO
 
 /** @returns {Promise<User>} */
 export const fetchMe = () => request('/auth/users/me/').then((r) => r.data)
+
+// Profile: the name others see, the picture, the language, the password.
+
+/**
+ * @param {{display_name?: string, language?: string}} changes
+ * @returns {Promise<User>} oneself as it now is
+ */
+export const updateMe = (changes) => request('/auth/users/me/', { method: 'PATCH', body: changes }).then((r) => r.data)
+
+/**
+ * Sets one's picture; the server crops it to a square, shrinks it and stores a new WebP.
+ * @param {Blob & {name?: string}} file
+ * @returns {Promise<User>}
+ */
+export async function uploadAvatar(file) {
+  const sentWith = token.value
+  const form = new FormData()
+  form.append('file', file, file.name ?? 'picture')
+  /** @type {Record<string, string>} */
+  const headers = { Accept: 'application/json', 'Accept-Language': currentLocale() }
+  if (sentWith) headers.Authorization = `Token ${sentWith}`
+  const response = await fetch('/api/profile/avatar/', { method: 'PUT', headers, body: form })
+  const data = await readJson(response)
+  if (response.status === 401) handleUnauthorized(sentWith)
+  if (!response.ok) throw new ApiError(response.status, data, parseRetryAfter(response.headers.get('Retry-After')))
+  return data
+}
+
+/** @returns {Promise<User>} */
+export const removeAvatar = () => request('/api/profile/avatar/', { method: 'DELETE' }).then((r) => r.data)
+
+/** @returns {Promise<PasswordRules>} the rules a new password must meet; no sign-in needed */
+export const fetchPasswordRules = () => request('/api/password-rules/').then((r) => r.data)
+
+/**
+ * @param {{current_password: string, new_password: string}} fields
+ */
+export const changePassword = (fields) =>
+  request('/auth/users/set_password/', { method: 'POST', body: fields }).then(() => undefined)
 
 /**
  * The server's limits; no sign-in needed.

@@ -41,6 +41,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/avatars/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A picture by its random name, without a token: names are unguessable (192 random bits),
+         *     and a replaced or removed picture's name is gone for good, so `<img src>` can show it.
+         */
+        get: operations["api_avatars_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/chats/": {
         parameters: {
             query?: never;
@@ -384,6 +404,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/password-rules/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The rules a new password must meet (AUTH_PASSWORD_VALIDATORS), to show before anyone fails them. */
+        get: operations["api_password_rules_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/profile/avatar/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Set one's picture: any PNG, JPEG, GIF or WebP, cropped to a square, shrunk and stored anew. */
+        put: operations["api_profile_avatar_update"];
+        post?: never;
+        /** @description Remove one's picture. */
+        delete: operations["api_profile_avatar_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/search/": {
         parameters: {
             query?: never;
@@ -643,6 +698,15 @@ export interface components {
             /** @description An image's height in pixels, as shown. */
             height: number | null;
         };
+        AvatarUpload: {
+            /**
+             * Format: uri
+             * @description A PNG, JPEG, GIF or WebP picture; it is cropped to a square and shrunk.
+             */
+            file: string;
+        };
+        /** @enum {unknown} */
+        BlankEnum: "";
         /**
          * @description * `group` - Group
          *     * `direct` - Direct
@@ -687,6 +751,34 @@ export interface components {
             bot_username: string;
             /** @description The largest file an upload may be (MYCHAT_MAX_UPLOAD_MB). */
             upload_max_bytes: number;
+            /** @description The largest profile picture upload (MYCHAT_AVATAR_MAX_MB). */
+            avatar_max_bytes: number;
+        };
+        /**
+         * @description Oneself (`/auth/users/me/`): the public shape, the e-mail and the app's language; PATCH
+         *     changes the display name, the language and the e-mail (the picture: `/api/profile/avatar/`).
+         */
+        CurrentUser: {
+            /** Email address */
+            email?: string;
+            readonly id: number;
+            /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
+            readonly username: string;
+            /** @description Shown instead of the username: one line, at most 50 characters; "" for none. */
+            display_name?: string;
+            /** @description The picture; null when none. */
+            readonly avatar_url: string | null;
+            /**
+             * @description The app's language; "" follows the browser.
+             *
+             *     * `` - The browser's language
+             *     * `en` - English
+             *     * `zh-CN` - 简体中文
+             *     * `zh-TW` - 繁體中文
+             *     * `ja` - 日本語
+             *     * `ko` - 한국어
+             */
+            language?: components["schemas"]["LanguageEnum"] | components["schemas"]["BlankEnum"];
         };
         /** @description A signed-in device as its owner sees it (never its key). */
         Device: {
@@ -725,6 +817,16 @@ export interface components {
             /** @description The invite code, as in the invite link `/join/<code>`. */
             code: string;
         };
+        /**
+         * @description * `` - The browser's language
+         *     * `en` - English
+         *     * `zh-CN` - 简体中文
+         *     * `zh-TW` - 繁體中文
+         *     * `ja` - 日本語
+         *     * `ko` - 한국어
+         * @enum {string}
+         */
+        LanguageEnum: "en" | "zh-CN" | "zh-TW" | "ja" | "ko";
         LastMessage: {
             seq: number;
             kind: components["schemas"]["MessageKindEnum"];
@@ -823,6 +925,43 @@ export interface components {
             token: string;
             new_password: string;
         };
+        PasswordRule: {
+            /** @description min_length, similar, common, numeric, or the validator's class name for another rule. */
+            code: string;
+            /** @description The rule in words (Django's help text, in the request's language). */
+            text: string;
+        };
+        PasswordRules: {
+            /** @description The fewest characters; null when no minimum. */
+            min_length: number | null;
+            rules: components["schemas"]["PasswordRule"][];
+        };
+        /**
+         * @description Oneself (`/auth/users/me/`): the public shape, the e-mail and the app's language; PATCH
+         *     changes the display name, the language and the e-mail (the picture: `/api/profile/avatar/`).
+         */
+        PatchedCurrentUser: {
+            /** Email address */
+            email?: string;
+            readonly id?: number;
+            /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
+            readonly username?: string;
+            /** @description Shown instead of the username: one line, at most 50 characters; "" for none. */
+            display_name?: string;
+            /** @description The picture; null when none. */
+            readonly avatar_url?: string | null;
+            /**
+             * @description The app's language; "" follows the browser.
+             *
+             *     * `` - The browser's language
+             *     * `en` - English
+             *     * `zh-CN` - 简体中文
+             *     * `zh-TW` - 繁體中文
+             *     * `ja` - 日本語
+             *     * `ko` - 한국어
+             */
+            language?: components["schemas"]["LanguageEnum"] | components["schemas"]["BlankEnum"];
+        };
         PatchedMessageEdit: {
             message?: string;
         };
@@ -836,10 +975,17 @@ export interface components {
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
             readonly username?: string;
         };
+        /**
+         * @description A person as others see them. Also renders the people named in a system message's event,
+         *     stored as they were called then (an event older than profiles has only id and username).
+         */
         PublicUser: {
             readonly id: number;
-            /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
             readonly username: string;
+            /** @description The name they chose; "" when none (show the username). */
+            readonly display_name: string;
+            /** @description Their picture (a square WebP, no token needed); null when none. */
+            readonly avatar_url: string | null;
         };
         ReactionSummary: {
             emoji: string;
@@ -1109,6 +1255,44 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+            /** @description Nothing here, or nothing this user may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or was unreachable: try again after the Retry-After header's seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_avatars_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A square WebP. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Nothing here, or nothing this user may see. */
             404: {
@@ -2929,6 +3113,130 @@ export interface operations {
             };
         };
     };
+    api_password_rules_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordRules"];
+                };
+            };
+            /** @description The database is busy or was unreachable: try again after the Retry-After header's seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_profile_avatar_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AvatarUpload"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentUser"];
+                };
+            };
+            /** @description Invalid input: `detail` says why, or each field names its errors. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or one that is not (or no longer) valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over MYCHAT_AVATAR_MAX_MB (5). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or was unreachable: try again after the Retry-After header's seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    api_profile_avatar_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentUser"];
+                };
+            };
+            /** @description No token, or one that is not (or no longer) valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is busy or was unreachable: try again after the Retry-After header's seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     api_search_retrieve: {
         parameters: {
             query: {
@@ -3549,7 +3857,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": components["schemas"]["CurrentUser"];
                 };
             };
             /** @description No token, or one that is not (or no longer) valid. */
@@ -3590,7 +3898,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["User"];
+                "application/json": components["schemas"]["CurrentUser"];
             };
         };
         responses: {
@@ -3599,7 +3907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": components["schemas"]["CurrentUser"];
                 };
             };
             /** @description Invalid input: `detail` says why, or each field names its errors. */
@@ -3631,6 +3939,15 @@ export interface operations {
             };
             /** @description The body is over the size limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: try again after the Retry-After header's seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3703,7 +4020,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedUser"];
+                "application/json": components["schemas"]["PatchedCurrentUser"];
             };
         };
         responses: {
@@ -3712,7 +4029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": components["schemas"]["CurrentUser"];
                 };
             };
             /** @description Invalid input: `detail` says why, or each field names its errors. */
@@ -3744,6 +4061,15 @@ export interface operations {
             };
             /** @description The body is over the size limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: try again after the Retry-After header's seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

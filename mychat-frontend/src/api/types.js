@@ -9,8 +9,9 @@
 /** @typedef {Schemas['Message']} Message */
 /** @typedef {Schemas['Attachment']} Attachment a file sent with a message: {id, name, size, content_type, url, thumbnail_url, width, height} */
 /** @typedef {Schemas['MessagePage']} MessagePage {uri, messages, rev, last_seq, has_more} */
-/** @typedef {Schemas['PublicUser']} PublicUser {id, username}: how others see a user */
-/** @typedef {Schemas['User']} User the signed-in user (GET /auth/users/me/) */
+/** @typedef {Schemas['PublicUser']} PublicUser {id, username, display_name, avatar_url}: how others see a user */
+/** @typedef {Schemas['CurrentUser']} User the signed-in user (GET /auth/users/me/), with display_name, avatar_url, language */
+/** @typedef {Schemas['PasswordRules']} PasswordRules GET /api/password-rules/: {min_length, rules: [{code, text}]} */
 /** @typedef {Schemas['Command']} Command one of the bot's slash commands */
 /** @typedef {Schemas['UserCreate']} UserCreate the sign-up form */
 /** @typedef {Schemas['SessionCreate']} SessionCreate */

@@ -64,7 +64,7 @@ describe('MemberPanel', () => {
     expect(button(wrapper, 'Delete chat')).toBeUndefined()
     expect(button(wrapper, 'Reset invite link')).toBeUndefined()
     await wrapper.find('[aria-label="Message alice directly"]').trigger('click')
-    expect(wrapper.emitted('message')?.[0]).toEqual([{ id: 5, username: 'alice' }])
+    expect(wrapper.emitted('message')?.[0]).toEqual([{ id: 5, username: 'alice', display_name: '', avatar_url: null }])
   })
 
   it('says in words why a removal failed', async () => {
@@ -117,7 +117,8 @@ describe('MemberPanel', () => {
   })
 
   it('pages through a big chat', async () => {
-    for (let n = 0; n < 60; n += 1) server.join({ id: 100 + n, username: `student${n}` })
+    for (let n = 0; n < 60; n += 1)
+      server.join({ id: 100 + n, username: `student${n}`, display_name: '', avatar_url: null })
     const wrapper = await openPanel()
     expect(rows(wrapper)).toHaveLength(50)
     await button(wrapper, 'Show more members').trigger('click')

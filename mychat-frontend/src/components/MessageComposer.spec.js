@@ -143,7 +143,11 @@ describe('MessageComposer', () => {
   })
 
   it('shows who is being answered, sends the reply with its seq, and cancels with the button or Escape', async () => {
-    const replyTo = fakeMessage({ seq: 7, user: { id: 1, username: 'alice' }, message: 'where  do we\nmeet?' })
+    const replyTo = fakeMessage({
+      seq: 7,
+      user: { id: 1, username: 'alice', display_name: '', avatar_url: null },
+      message: 'where  do we\nmeet?',
+    })
     const { wrapper, textarea } = mountComposer({ replyTo })
     expect(wrapper.find('.reply-bar').text()).toContain('Replying to alice: where do we meet?')
     await textarea.setValue('at noon')

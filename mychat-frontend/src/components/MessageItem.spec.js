@@ -5,7 +5,7 @@ import { useFakeChat } from '../testing/index.js'
 import MessageItem from './MessageItem.vue'
 
 useFakeChat() // the editor asks the server for the length limit
-const alice = { id: 1, username: 'alice' }
+const alice = { id: 1, username: 'alice', display_name: '', avatar_url: null }
 
 beforeEach(() => localStorage.clear())
 
@@ -37,7 +37,7 @@ describe('MessageItem', () => {
   it('puts my messages on my side, and marks the bot visibly', () => {
     expect(mountItem({}, { mine: true }).classes()).toContain('message--mine')
     expect(mountItem().classes()).not.toContain('message--mine')
-    const bot = mountItem({ is_bot: true, user: { id: 9, username: 'hubot' } })
+    const bot = mountItem({ is_bot: true, user: { id: 9, username: 'hubot', display_name: '', avatar_url: null } })
     expect(bot.classes()).toContain('message--bot')
     expect(bot.find('.message__bot-badge').text()).toBe('bot')
   })
@@ -64,14 +64,26 @@ describe('MessageItem', () => {
 
   it('quotes the message it answers, and jumps to it on a click', async () => {
     const wrapper = mountItem({
-      reply_to: { seq: 1, user: { id: 5, username: 'bob' }, excerpt: 'first!', deleted: false },
+      reply_to: {
+        seq: 1,
+        user: { id: 5, username: 'bob', display_name: '', avatar_url: null },
+        excerpt: 'first!',
+        deleted: false,
+      },
     })
     const quote = wrapper.find('.reply-quote')
     expect(quote.text()).toContain('bob')
     expect(quote.text()).toContain('first!')
     await quote.trigger('click')
     expect(wrapper.emitted('jump')).toEqual([[1]])
-    const gone = mountItem({ reply_to: { seq: 1, user: { id: 5, username: 'bob' }, excerpt: '', deleted: true } })
+    const gone = mountItem({
+      reply_to: {
+        seq: 1,
+        user: { id: 5, username: 'bob', display_name: '', avatar_url: null },
+        excerpt: '',
+        deleted: true,
+      },
+    })
     expect(gone.find('.reply-quote').text()).toBe('deleted message')
   })
 

@@ -8,8 +8,8 @@ import MessageList from './MessageList.vue'
 // stamped before its listener was attached, and fake clocks confuse that.
 beforeEach(() => vi.stubGlobal('fetch', new FakeChatServer().fetch))
 
-const alice = { id: 1, username: 'alice' }
-const bob = { id: 2, username: 'bob' }
+const alice = { id: 1, username: 'alice', display_name: '', avatar_url: null }
+const bob = { id: 2, username: 'bob', display_name: '', avatar_url: null }
 const today = (hour, minute = 0) => {
   const date = new Date()
   date.setHours(hour, minute, 0, 0)

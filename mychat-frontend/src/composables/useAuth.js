@@ -1,6 +1,7 @@
 /** Who is signed in, and the sign-up / sign-in / sign-out actions (Djoser token auth). */
 import { computed, ref, watch } from 'vue'
 import { fetchMe, logIn, logOut, setToken, signUp as createUser, token } from '../api/client.js'
+import { isLocale, setLocale } from '../i18n/index.js'
 
 /**
  * The current user's {id, username}: derived from the token, so it is dropped whenever the token changes.
@@ -22,7 +23,9 @@ export function useAuth() {
   async function signIn({ username, password }) {
     setToken(null) // a stale token would turn the login itself into a 401
     setToken(await logIn({ username, password }))
-    return loadCurrentUser()
+    const user = await loadCurrentUser()
+    if (isLocale(user?.language)) setLocale(user.language) // the account's language, on this device too
+    return user
   }
 
   let createdAccount = '' // the account this form created, so a retried sign-up (the server was busy) signs in to it

@@ -30,6 +30,8 @@ export function useConfig() {
     botUsername: computed(() => config.value?.bot_username ?? null),
     /** The largest file an upload may be, in bytes. */
     uploadMaxBytes: computed(() => config.value?.upload_max_bytes ?? null),
+    /** The largest profile picture an upload may be, in bytes. */
+    avatarMaxBytes: computed(() => config.value?.avatar_max_bytes ?? null),
     /** Settles when this call's fetch has (resolved either way). */
     loaded,
   }

@@ -18,7 +18,7 @@ describe('useMembers', () => {
     const members = withScope(() => useMembers(() => 'room1'))
     await members.load()
     server.members = server.members.slice(0, 1) // bob left meanwhile: removing him is a 404
-    expect(await members.remove({ id: 3, username: 'bob' })).toBe(true)
+    expect(await members.remove({ id: 3, username: 'bob', display_name: '', avatar_url: null })).toBe(true)
     expect(members.error.value).toBe('')
     expect(members.count.value).toBe(1)
   })
@@ -28,7 +28,7 @@ describe('useMembers', () => {
     const members = withScope(() => useMembers(() => 'room1'))
     await members.load()
     server.offline = true
-    expect(await members.remove({ id: 3, username: 'bob' })).toBe(false)
+    expect(await members.remove({ id: 3, username: 'bob', display_name: '', avatar_url: null })).toBe(false)
     expect(members.error.value).toMatch(/^Couldn't remove bob: no connection/)
     expect(members.members.value).toHaveLength(2)
   })

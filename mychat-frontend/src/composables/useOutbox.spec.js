@@ -26,7 +26,11 @@ beforeEach(() => {
       attempts.push(Date.now())
       const error = typeof failWith === 'function' ? failWith() : failWith
       if (error) throw error
-      return fakeMessage({ seq: attempts.length, user: { id: 1, username: 'me' }, message: text })
+      return fakeMessage({
+        seq: attempts.length,
+        user: { id: 1, username: 'me', display_name: '', avatar_url: null },
+        message: text,
+      })
     },
     onDelivered: vi.fn(),
     onFailure,

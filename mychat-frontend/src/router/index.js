@@ -8,6 +8,7 @@ import JoinPage from '../pages/JoinPage.vue'
 import MentionsPage from '../pages/MentionsPage.vue'
 import NotFoundPage from '../pages/NotFoundPage.vue'
 import ResetPasswordPage from '../pages/ResetPasswordPage.vue'
+import ProfilePage from '../pages/ProfilePage.vue'
 import SignInPage from '../pages/SignInPage.vue'
 import SignUpPage from '../pages/SignUpPage.vue'
 
@@ -24,6 +25,7 @@ export const routes = [
   // The link in a reset mail: it works signed in or out (the new password ends every other sign-in).
   { path: '/reset/:uid/:token', name: 'reset-password', component: ResetPasswordPage, props: true },
   { path: '/mentions', name: 'mentions', component: MentionsPage, meta: { requiresAuth: true } },
+  { path: '/profile', name: 'profile', component: ProfilePage, meta: { requiresAuth: true } },
   { path: '/chats/:uri', name: 'chat', component: ChatPage, props: true, meta: { requiresAuth: true } },
   // The invite link: joining takes an account, so signed-out visitors sign in (or up) and come back here.
   { path: '/join/:code', name: 'join', component: JoinPage, props: true, meta: { requiresAuth: true } },

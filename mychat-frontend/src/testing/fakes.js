@@ -7,12 +7,13 @@ export const FAKE_CONFIG = Object.freeze({
   title_max_length: 200,
   bot_username: 'hubot',
   upload_max_bytes: 25 * 1024 * 1024,
+  avatar_max_bytes: 5 * 1024 * 1024,
 })
 
 const START = Date.UTC(2025, 0, 1, 12, 0, 0)
 
 /** @param {string} username */
-const userNamed = (username) => ({ id: username.length, username })
+const userNamed = (username) => ({ id: username.length, username, display_name: '', avatar_url: null })
 
 /** @typedef {import('../api/types.js').Message} Message */
 

@@ -1,11 +1,12 @@
 /** What a system message tells, in words: "alice joined", "bob was removed by alice", "alice renamed the chat to “Team”". */
+import { displayName } from './people.js'
 
 /**
- * @param {{username: string} | undefined} user
+ * @param {{username: string, display_name?: string} | undefined} user
  * @param {number | null | undefined} viewerId
  * @param {{id: number} | undefined} [who]
  */
-const name = (user, viewerId, who) => (who && who.id === viewerId ? 'you' : (user?.username ?? 'someone'))
+const name = (user, viewerId, who) => (who && who.id === viewerId ? 'you' : displayName(user) || 'someone')
 
 /**
  * The sentence for a system message's event (the viewer is "you").

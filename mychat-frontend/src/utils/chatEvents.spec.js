@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { describeEvent } from './chatEvents.js'
 
-const alice = { id: 1, username: 'alice' }
-const bob = { id: 2, username: 'bob' }
+const alice = { id: 1, username: 'alice', display_name: '', avatar_url: null }
+const bob = { id: 2, username: 'bob', display_name: '', avatar_url: null }
 
 describe('system messages in words', () => {
   it.each([

@@ -2,6 +2,7 @@
  * The chat list as the home page keeps it: summaries from `GET /api/chats/`, with pushed `chat`
  * summaries merged in and `chat_removed` taken out; latest activity first. No DOM, no fetch.
  */
+import { displayName } from './people.js'
 
 /** @typedef {import('../api/types.js').ChatSummary} ChatSummary */
 
@@ -54,6 +55,6 @@ export function lastMessageLine(chat, viewer) {
   const last = chat.last_message
   if (!last) return 'No messages yet'
   if (last.kind === 'system') return last.excerpt
-  const who = viewer && last.user.id === viewer.id ? 'You' : last.user.username
+  const who = viewer && last.user.id === viewer.id ? 'You' : displayName(last.user)
   return `${who}: ${last.deleted ? 'Message deleted' : last.excerpt}`
 }

@@ -1,4 +1,5 @@
 /** Small display helpers shared by the pages. */
+import { displayName } from './people.js'
 
 /** @param {string | undefined} iso a date-time from the API */
 export function formatTime(iso) {
@@ -23,7 +24,7 @@ export const NAMED_MEMBERS = 3
 export function chatName(chat, viewer) {
   if (chat?.title) return chat.title
   const known = chat?.members ?? chat?.members_preview ?? []
-  const others = known.map((m) => m.username).filter((name) => name !== viewer?.username)
+  const others = known.filter((m) => m.username !== viewer?.username).map(displayName)
   if (chat?.kind === 'direct') return others[0] ?? 'Direct chat (the other person left)'
   if (!others.length) return 'New chat'
   // The viewer is one of the members (else they would not see the chat).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { chatName } from './format.js'
 
-const user = (username) => ({ id: username.length, username })
+const user = (username) => ({ id: username.length, username, display_name: '', avatar_url: null })
 const me = { username: 'me' }
 
 describe('chatName', () => {

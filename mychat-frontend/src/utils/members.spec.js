@@ -3,7 +3,7 @@ import { failureText, isOwner, memberActions, memberCountLabel, roleLabel } from
 
 /** @returns {import('../api/types.js').Member} */
 const member = (/** @type {number} */ id, /** @type {'owner' | 'member'} */ role = 'member') => ({
-  user: { id, username: `user${id}` },
+  user: { id, username: `user${id}`, display_name: '', avatar_url: null },
   role,
   joined_at: '2025-01-01T00:00:00Z',
 })

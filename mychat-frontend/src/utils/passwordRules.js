@@ -1,8 +1,27 @@
+/** The server's password rules (GET /api/password-rules/) checked as the user types, where the browser can tell. */
+
 /**
- * The server's password rules that the app can check before sending (Django's validators:
- * minimum length, not only digits); the others (not common, not like the username) only the
- * server knows, and the page lists them all before the person types.
+ * Each rule with whether the new password meets it: true, false, or null when only the server can
+ * tell (a list of common passwords, similarity) or nothing is typed yet. "repeat" is the form's own rule.
+ * @param {{min_length: number | null, rules: {code: string, text: string}[]} | null} rules
+ * @param {string} next the new password
+ * @param {string} repeat the new password typed again
+ * @returns {{code: string, text: string, met: boolean | null}[]}
  */
+export function passwordChecks(rules, next, repeat) {
+  /** @type {Record<string, () => boolean | null>} */
+  const local = {
+    min_length: () => next.length >= (rules?.min_length ?? 0),
+    numeric: () => !/^\d+$/.test(next),
+  }
+  const checks = (rules?.rules ?? []).map(({ code, text }) => ({
+    code,
+    text,
+    met: next && local[code] ? local[code]() : null,
+  }))
+  checks.push({ code: 'repeat', text: '', met: repeat ? repeat === next : null })
+  return checks
+}
 
 export const MIN_PASSWORD_LENGTH = 8 // Django's MinimumLengthValidator default (AUTH_PASSWORD_VALIDATORS)
 

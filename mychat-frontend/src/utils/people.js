@@ -1,4 +1,10 @@
-/** Who did something, in words: "you", "alice and you", "alice, bob and 2 others". */
+/** People in words: a person's name as others see it; who did something ("you", "alice and you", "alice, bob and 2 others"). */
+
+/**
+ * The name a person chose, else their username.
+ * @param {{username: string, display_name?: string | null} | null | undefined} user
+ */
+export const displayName = (user) => user?.display_name || user?.username || ''
 
 /**
  * @param {readonly number[]} userIds
