@@ -1,6 +1,7 @@
 /** Who is signed in, and the sign-up / sign-in / sign-out actions (Djoser token auth). */
 import { computed, ref, watch } from 'vue'
 import { fetchMe, logIn, logOut, setToken, signUp as createUser, token } from '../api/client.js'
+import { matchLocale, setLocale } from '../i18n/index.js'
 
 /**
  * The current user's {id, username}: derived from the token, so it is dropped whenever the token changes.
@@ -15,7 +16,12 @@ export function useAuth() {
   const isSignedIn = computed(() => Boolean(token.value))
 
   async function loadCurrentUser() {
-    if (!currentUser.value && token.value) currentUser.value = await fetchMe()
+    if (!currentUser.value && token.value) {
+      currentUser.value = await fetchMe()
+      // The language the user chose (kept on the server) wins over this device's, once signed in.
+      const language = /** @type {{language?: unknown}} */ (currentUser.value).language
+      if (typeof language === 'string' && language) setLocale(matchLocale([language]))
+    }
     return currentUser.value
   }
 

@@ -1,6 +1,7 @@
 /** Form submission state: busy flag, and the API's field errors mapped to the fields that failed. */
 import { ref } from 'vue'
 import { ApiError } from '../api/client.js'
+import { t } from '../i18n/index.js'
 import { backoffDelay } from './useBackoff.js'
 
 /** Tries of a form's action while the server answers 503 (busy): a class signing up at once waits its turn. */
@@ -42,7 +43,7 @@ export function useForm(fieldNames) {
   /** @param {unknown} error */
   function showError(error) {
     if (!(error instanceof ApiError)) {
-      formErrors.value = ['Cannot reach the server. Check your connection and try again.']
+      formErrors.value = [t('errors.unreachable')]
       return
     }
     const data = error.data && typeof error.data === 'object' ? error.data : {}

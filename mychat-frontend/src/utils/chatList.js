@@ -3,6 +3,8 @@
  * summaries merged in and `chat_removed` taken out; latest activity first. No DOM, no fetch.
  */
 
+import { t } from '../i18n/index.js'
+
 /** @typedef {import('../api/types.js').ChatSummary} ChatSummary */
 
 /**
@@ -52,8 +54,8 @@ export const totalUnread = (list) => (list ?? []).reduce((sum, chat) => sum + Ma
  */
 export function lastMessageLine(chat, viewer) {
   const last = chat.last_message
-  if (!last) return 'No messages yet'
+  if (!last) return t('chat.noMessagesYet')
   if (last.kind === 'system') return last.excerpt
-  const who = viewer && last.user.id === viewer.id ? 'You' : last.user.username
-  return `${who}: ${last.deleted ? 'Message deleted' : last.excerpt}`
+  const who = viewer && last.user.id === viewer.id ? t('chat.youAuthor') : last.user.username
+  return t('chat.lastLine', { who, text: last.deleted ? t('chat.messageDeleted') : last.excerpt })
 }
