@@ -11,12 +11,13 @@ import sys
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import OperationalError
 from django.http import JsonResponse
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler, set_rollback
 
 RETRY_AFTER_SECONDS = 2
-BUSY_DETAIL = "The server is busy right now; try again in a few seconds."
+BUSY_DETAIL = _("The server is busy right now; try again in a few seconds.")
 # SQLite's words for a lock it waited for until its timeout (and ours: backend/web/sqlite).
 _SQLITE_BUSY = ("database is locked", "database table is locked", "database schema is locked")
 
@@ -43,7 +44,7 @@ def database_busy(exc: BaseException | None) -> bool:
 
 
 def busy_body() -> dict:
-    return {"detail": BUSY_DETAIL}
+    return {"detail": str(BUSY_DETAIL)}  # in the language active now
 
 
 def busy_headers() -> dict:
@@ -65,22 +66,22 @@ def api_exception_handler(exc, context):
 
 
 def not_found(request, exception=None):
-    return JsonResponse({"detail": "Not found."}, status=404)
+    return JsonResponse({"detail": _("Not found.")}, status=404)
 
 
 def server_error(request):
     # Django calls this while handling the uncaught exception, from any view or middleware.
     if database_busy(sys.exc_info()[1]):
         return JsonResponse(busy_body(), status=503, headers=busy_headers())
-    return JsonResponse({"detail": "Internal server error."}, status=500)
+    return JsonResponse({"detail": _("Internal server error.")}, status=500)
 
 
 def bad_request(request, exception=None):
-    return JsonResponse({"detail": "Bad request."}, status=400)
+    return JsonResponse({"detail": _("Bad request.")}, status=400)
 
 
 def permission_denied(request, exception=None):
-    return JsonResponse({"detail": "Permission denied."}, status=403)
+    return JsonResponse({"detail": _("Permission denied.")}, status=403)
 
 
 class Conflict(Exception):
@@ -89,5 +90,5 @@ class Conflict(Exception):
 
 class ConflictError(exceptions.APIException):
     status_code = 409
-    default_detail = "Conflict."
+    default_detail = _("Conflict.")
     default_code = "conflict"
