@@ -432,16 +432,19 @@ export async function listCommands() {
   }
 }
 
+/** The token, and the language of the socket's error frames (a socket sends no Accept-Language of the app's). */
+const socketQuery = () => `?token=${encodeURIComponent(token.value ?? '')}&lang=${encodeURIComponent(currentLocale())}`
+
 /** @param {string} uri */
 export function chatSocketUrl(uri) {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
-  return `${scheme}://${location.host}/ws/chats/${encodeURIComponent(uri)}/?token=${encodeURIComponent(token.value ?? '')}`
+  return `${scheme}://${location.host}/ws/chats/${encodeURIComponent(uri)}/${socketQuery()}`
 }
 
 /** The user's notification socket: notifications, and a `chat` summary whenever one of their chats changes. */
 export function notificationSocketUrl() {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
-  return `${scheme}://${location.host}/ws/notifications/?token=${encodeURIComponent(token.value ?? '')}`
+  return `${scheme}://${location.host}/ws/notifications/${socketQuery()}`
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   setToken,
   token,
 } from './client.js'
+import { setLocale } from '../i18n/index.js'
 import { fakeFetch } from '../testing/index.js'
 
 /**
@@ -84,8 +85,17 @@ describe('api client', () => {
   })
 
   it('builds same-origin socket and invite URLs', () => {
-    expect(chatSocketUrl('r 1')).toBe(`ws://${location.host}/ws/chats/r%201/?token=abc`)
+    expect(chatSocketUrl('r 1')).toBe(`ws://${location.host}/ws/chats/r%201/?token=abc&lang=en`)
     expect(inviteUrl('c0de_-1')).toBe(`${location.origin}/join/c0de_-1`)
+  })
+
+  it("asks for the reader's language: Accept-Language on requests, lang= on sockets", async () => {
+    setLocale('zh-TW')
+    const fetch = respond(200, { uri: 'r', messages: [], last_seq: 0 })
+    vi.stubGlobal('fetch', fetch)
+    await listMessages('r', {})
+    expect(fetch.mock.calls[0][1].headers['Accept-Language']).toBe('zh-TW')
+    expect(chatSocketUrl('r')).toBe(`ws://${location.host}/ws/chats/r/?token=abc&lang=zh-TW`)
   })
 
   it('makes a fresh UUID per message, even without crypto.randomUUID', () => {
