@@ -98,6 +98,14 @@ describe('api client', () => {
     expect(chatSocketUrl('r')).toBe(`ws://${location.host}/ws/chats/r/?token=abc&lang=zh-TW`)
   })
 
+  it("says a failure without words of the server's in the reader's language", () => {
+    setLocale('ja')
+    expect(new ApiError(502, null).message).toBe('リクエストに失敗しました（502）')
+    expect(new ApiError(400, { detail: '検索する語句を入力してください。' }).message).toBe(
+      '検索する語句を入力してください。',
+    )
+  })
+
   it('makes a fresh UUID per message, even without crypto.randomUUID', () => {
     expect(newIdempotencyKey()).not.toBe(newIdempotencyKey())
     const original = crypto.randomUUID
