@@ -78,8 +78,9 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The API answers in the language the app asks for (Accept-Language): DRF's, Djoser's and Django's
-    # own messages, and ours (backend/locale). Not a cookie, not a URL prefix: the header decides.
-    "django.middleware.locale.LocaleMiddleware",
+    # own messages, and ours (backend/locale). Django's LocaleMiddleware, less the URL prefix and the
+    # cookie: the header decides.
+    "backend.web.languages.AcceptLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -115,3 +115,11 @@ def test_a_refusal_of_the_service_layer_is_translated(client_for, alice, bob, ch
 def test_browser_tags_reach_one_of_the_five_languages(api_client, header, content_language):
     response = api_client.get("/api/chats/", HTTP_AUTHORIZATION="Token nope", HTTP_ACCEPT_LANGUAGE=header)
     assert response.headers["Content-Language"] == content_language
+
+
+def test_answers_vary_on_the_language_and_a_language_cookie_does_not_decide(api_client):
+    """Only the header decides (the app sends its choice), not a django_language cookie."""
+    api_client.cookies["django_language"] = "ja"
+    response = api_client.get("/api/chats/", HTTP_AUTHORIZATION="Token nope", HTTP_ACCEPT_LANGUAGE="ko")
+    assert response.json() == {"detail": "토큰이 유효하지 않습니다."}
+    assert "Accept-Language" in response.headers["Vary"]
