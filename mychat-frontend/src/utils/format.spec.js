@@ -36,7 +36,7 @@ describe("in the reader's language", () => {
   it('lists names and counts the rest the way each language does', () => {
     expect(chatName(many, me)).toBe('ana, bob, cy and 2 others')
     setLocale('zh-CN')
-    expect(chatName(many, me)).toBe('ana、bob、cy等其他 2 人')
+    expect(chatName(many, me)).toBe('ana、bob、cy和其他 2 人')
     setLocale('ja')
     expect(chatName(many, me)).toBe('ana、bob、cy、他 2 人')
     setLocale('ko')
