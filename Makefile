@@ -11,7 +11,7 @@ FRONTEND_SOURCES := $(shell find mychat-frontend -path mychat-frontend/node_modu
 
 .PHONY: setup run serve test lint lint-backend lint-frontend schema test-backend test-frontend test-browser browser bench clean
 
-setup: $(VENV)/.installed $(VENV)/.static mychat-frontend/dist/index.html
+setup: $(VENV)/.installed $(VENV)/.static $(VENV)/.locale mychat-frontend/dist/index.html
 
 $(VENV)/.installed: requirements.txt
 	@# PyICU (Unicode's look-alike skeletons for usernames) builds against the system's ICU.
@@ -25,6 +25,12 @@ $(VENV)/.installed: requirements.txt
 
 $(VENV)/.static: $(VENV)/.installed
 	$(PY) manage.py collectstatic --noinput --verbosity 0
+	touch $@
+
+# The API's own messages in zh-hans, zh-hant, ja, ko (backend/locale/*/LC_MESSAGES/django.po) compiled
+# to .mo with Babel, in Python: no GNU gettext needed. The .mo files are not committed (docs/i18n.md).
+$(VENV)/.locale: $(VENV)/.installed $(wildcard backend/locale/*/LC_MESSAGES/django.po)
+	$(VENV)/bin/pybabel -q compile -d backend/locale -D django
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

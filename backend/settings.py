@@ -78,6 +78,10 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "backend.web.errors.JsonErrorBodies",  # an error without a body gets a JSON one
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The API answers in the language the app asks for (Accept-Language): DRF's, Djoser's and Django's
+    # own messages, and ours (backend/locale). Django's LocaleMiddleware, less the URL prefix and the
+    # cookie: the header decides.
+    "backend.web.languages.AcceptLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -185,7 +189,17 @@ PASSWORD_HASHERS = [
 ]
 MYCHAT_HASHES_AT_ONCE = int(os.environ.get("MYCHAT_HASHES_AT_ONCE", 0)) or usable_cores()
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+# The app's five languages (docs/i18n.md). The app says zh-CN / zh-TW; Django's fallbacks take them
+# (and zh-SG, zh-HK, zh-MO) to the script: zh-hans, zh-hant.
+LANGUAGES = [
+    ("en", "English"),
+    ("zh-hans", "简体中文"),
+    ("zh-hant", "繁體中文"),
+    ("ja", "日本語"),
+    ("ko", "한국어"),
+]
+LOCALE_PATHS = [BASE_DIR / "backend" / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

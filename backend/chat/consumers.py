@@ -9,18 +9,22 @@ thread that sync consumers share. Database work (the membership check, posting) 
 import contextlib
 import re
 import time
+from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
 from django.http import Http404
+from django.utils import translation
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import Throttled
 
 from backend.accounts.models import DeviceToken
 from backend.accounts.selectors import user_json
 from backend.web import json_input
 from backend.web.errors import BUSY_DETAIL, RETRY_AFTER_SECONDS, database_busy
+from backend.web.languages import language_from_header, supported_language
 from backend.web.throttles import post_wait_seconds
 
 from . import realtime, selectors, services
@@ -51,6 +55,21 @@ class PushConsumer(AsyncJsonWebsocketConsumer):
     async def group_for(self, user) -> str | int:
         """The group to join, or a close code."""
         raise NotImplementedError
+
+    def language(self) -> str:
+        """The language of this socket's error frames: the app's `?lang=`, else the handshake's Accept-Language."""
+        if not hasattr(self, "_language"):
+            asked = parse_qs(self.scope.get("query_string", b"").decode("latin-1")).get("lang", [""])[0]
+            headers = dict(self.scope.get("headers", []))
+            self._language = supported_language(asked) if asked else None
+            self._language = self._language or language_from_header(
+                headers.get(b"accept-language", b"").decode("latin-1")
+            )
+        return self._language
+
+    async def websocket_receive(self, message):
+        with translation.override(self.language()):
+            await super().websocket_receive(message)
 
     async def connect(self):
         realtime.remember_socket_loop()
@@ -105,23 +124,27 @@ class PushConsumer(AsyncJsonWebsocketConsumer):
 
     async def receive(self, text_data=None, bytes_data=None, **kwargs):
         if text_data is None:
-            return await self.send_error("Send JSON text frames, not binary ones.")
+            return await self.send_error(_("Send JSON text frames, not binary ones."))
         if len(text_data) > MAX_FRAME_CHARS:
-            return await self.send_error(f"Frame too large (at most {MAX_FRAME_CHARS} characters).")
+            return await self.send_error(
+                _("Frame too large (at most %(limit)d characters).") % {"limit": MAX_FRAME_CHARS}
+            )
         try:
             content = json_input.loads(text_data)
         except json_input.HostileJSON as exc:  # too deep, a NUL, a lone surrogate: refused, socket open
             return await self.send_error(str(exc))
         except ValueError:
-            return await self.send_error("Malformed JSON.")
+            return await self.send_error(_("Malformed JSON."))
         if not isinstance(content, dict):
-            return await self.send_error("Expected a JSON object.")
+            return await self.send_error(_("Expected a JSON object."))
         await self.receive_json(content)
 
     async def receive_json(self, content, **kwargs):
         if content.get("type") == "ping":
             return await self.send_json({"type": "pong"})
-        await self.send_error('Unknown "type".', type=[f"Expected one of: {', '.join(self.frame_types)}."])
+        await self.send_error(
+            _('Unknown "type".'), type=[_("Expected one of: %(types)s.") % {"types": ", ".join(self.frame_types)}]
+        )
 
     async def send_error(self, detail: str, **errors):
         await self.send_json({"type": "error", "detail": detail, "errors": errors})
@@ -173,7 +196,9 @@ class ChatConsumer(PushConsumer):
             )
         except ValidationError as exc:
             errors = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
-            return await self.send_json({"type": "error", "detail": "Invalid message.", "errors": errors} | _echo(key))
+            return await self.send_json(
+                {"type": "error", "detail": _("Invalid message."), "errors": errors} | _echo(key)
+            )
         except TokenEnded:  # signed out a moment ago (or its close push was lost, e.g. Redis was down)
             return await self.close(code=CLOSE_UNAUTHENTICATED)
         except PermissionDenied:  # removed, left or deactivated a moment ago (the close may still be on its way)
@@ -184,9 +209,9 @@ class ChatConsumer(PushConsumer):
             error = {"type": "error", "detail": exc.detail, "errors": {}, "retry_after": exc.wait}
             return await self.send_json(error | _echo(key))
         except DatabaseError as exc:
-            error = {"type": "error", "detail": "Not saved; try again.", "errors": {}}
+            error = {"type": "error", "detail": _("Not saved; try again."), "errors": {}}
             if database_busy(exc):  # a burst of writers: the client retries after a pause, as for a 503
-                error |= {"detail": BUSY_DETAIL, "retry_after": RETRY_AFTER_SECONDS}
+                error |= {"detail": str(BUSY_DETAIL), "retry_after": RETRY_AFTER_SECONDS}
             return await self.send_json(error | _echo(key))
         if replayed is not None:  # a retried key: nothing new is pushed, so answer this socket
             await self.send(text_data=realtime.message_frame(replayed))

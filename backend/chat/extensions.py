@@ -8,6 +8,7 @@ a registered implementation a message can carry no attachments.
 from typing import Protocol
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 
 class Attachments(Protocol):
@@ -42,9 +43,11 @@ def clean_attachment_ids(value: object) -> list[int]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(i, int) and not isinstance(i, bool) and i > 0 for i in value):
-        raise ValidationError({"attachments": ["Must be a list of attachment ids."]})
+        raise ValidationError({"attachments": [_("Must be a list of attachment ids.")]})
     if len(value) > MAX_ATTACHMENTS_PER_MESSAGE:
-        raise ValidationError({"attachments": [f"At most {MAX_ATTACHMENTS_PER_MESSAGE} attachments per message."]})
+        raise ValidationError(
+            {"attachments": [_("At most %(limit)d attachments per message.") % {"limit": MAX_ATTACHMENTS_PER_MESSAGE}]}
+        )
     if value and _attachments is None:
-        raise ValidationError({"attachments": ["This server does not take attachments."]})
+        raise ValidationError({"attachments": [_("This server does not take attachments.")]})
     return list(dict.fromkeys(value))

@@ -3,6 +3,7 @@
 import re
 
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from .excerpts import shorten
 from .models import EXCERPT_LENGTH, ChatSession, Membership, Message, Notification
@@ -83,7 +84,7 @@ def notification_mark_read(*, notification_id: int, user) -> Notification:
     """Mark one of the user's own notifications read; someone else's is a 404, like an unknown one."""
     own = Notification.objects.filter(pk=notification_id, recipient=user)
     if not own.update(read=True):
-        raise Http404("No such notification.")
+        raise Http404(_("No such notification."))
     return own.select_related("actor__profile", "session", "message").get()
 
 

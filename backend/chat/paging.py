@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 200
@@ -34,10 +35,10 @@ def _cursor(params: Mapping[str, str], name: str, *, minimum: int) -> int | None
     if raw is None:
         return None
     if not raw.isascii() or not raw.isdigit() or len(raw) > MAX_CURSOR_DIGITS:
-        raise ValidationError({name: ["Must be a non-negative integer."]})
+        raise ValidationError({name: [_("Must be a non-negative integer.")]})
     value = int(raw)
     if value < minimum:
-        raise ValidationError({name: [f"Must be at least {minimum}."]})
+        raise ValidationError({name: [_("Must be at least %(minimum)d.") % {"minimum": minimum}]})
     return value
 
 
@@ -45,7 +46,7 @@ def parse_page_query(params: Mapping[str, str]) -> PageQuery:
     """Validate the query string of a messages page; raises ValidationError naming the field."""
     limit = _cursor(params, "limit", minimum=1)
     if limit is not None and limit > MAX_LIMIT:
-        raise ValidationError({"limit": [f"Must be at most {MAX_LIMIT}."]})
+        raise ValidationError({"limit": [_("Must be at most %(limit)d.") % {"limit": MAX_LIMIT}]})
     query = PageQuery(
         since=_cursor(params, "since", minimum=0),
         after=_cursor(params, "after", minimum=0),
@@ -56,7 +57,7 @@ def parse_page_query(params: Mapping[str, str]) -> PageQuery:
     for alone in ("since", "around"):
         others = [name for name in ("since", "after", "before", "around") if name != alone]
         if getattr(query, alone) is not None and any(getattr(query, name) is not None for name in others):
-            raise ValidationError({alone: [f"Cannot be combined with {', '.join(others)}."]})
+            raise ValidationError({alone: [_("Cannot be combined with %(others)s.") % {"others": ", ".join(others)}]})
     return query
 
 

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from .models import RENDERED_WITH, ChatSession, Membership, Message
 from .paging import PageQuery
@@ -12,7 +13,7 @@ from .paging import PageQuery
 def session_get(*, uri: str) -> ChatSession:
     session = ChatSession.objects.filter(uri=uri).first()
     if session is None:
-        raise Http404("No chat session with this URI.")
+        raise Http404(_("No chat session with this URI."))
     return session
 
 
@@ -21,9 +22,9 @@ def session_get_for_member(*, uri: str, user) -> ChatSession:
     is_member = Exists(Membership.objects.filter(session=OuterRef("pk"), user=user))
     session = ChatSession.objects.annotate(is_member=is_member).filter(uri=uri).first()
     if session is None:
-        raise Http404("No chat session with this URI.")
+        raise Http404(_("No chat session with this URI."))
     if not session.is_member:
-        raise PermissionDenied("You are not a member of this chat session.")
+        raise PermissionDenied(_("You are not a member of this chat session."))
     return session
 
 

@@ -1,6 +1,7 @@
 """Who may read an attachment: checked on every download."""
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from backend.chat.models import Membership
 
@@ -12,9 +13,9 @@ def attachment_get_for_viewer(*, attachment_id: int, user) -> Attachment:
     else gets a 404, which says nothing of whether it exists. Two queries."""
     attachment = Attachment.objects.filter(pk=attachment_id).first()
     if attachment is None or (attachment.message_id is None and attachment.uploader_id != user.pk):
-        raise Http404("No such attachment.")
+        raise Http404(_("No such attachment."))
     if not Membership.objects.filter(session_id=attachment.session_id, user_id=user.pk).exists():
-        raise Http404("No such attachment.")
+        raise Http404(_("No such attachment."))
     return attachment
 
 

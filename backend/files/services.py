@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .images import HEAD_BYTES, RASTER_TYPES, ImageTooLarge, image_info, sniff
 from .models import MAX_NAME_LENGTH, Attachment
@@ -48,9 +49,9 @@ def attachment_upload(*, session, user, upload) -> Attachment:
     """Store a member's file for the chat (not yet sent). The type comes from the bytes; a raster
     image gets its size and a thumbnail; a broken one is kept as a plain file; a bomb is refused."""
     if upload is None or not hasattr(upload, "read"):
-        raise ValidationError({"file": ["No file was sent (a multipart field named `file`)."]})
+        raise ValidationError({"file": [_("No file was sent (a multipart field named `file`).")]})
     if upload.size == 0:
-        raise ValidationError({"file": ["The file is empty."]})
+        raise ValidationError({"file": [_("The file is empty.")]})
     if upload.size > max_upload_bytes():
         raise TooLarge()
     upload.seek(0)
@@ -61,7 +62,7 @@ def attachment_upload(*, session, user, upload) -> Attachment:
         try:
             info = image_info(upload)
         except ImageTooLarge:
-            raise ValidationError({"file": ["This image has too many pixels to show."]}) from None
+            raise ValidationError({"file": [_("This image has too many pixels to show.")]}) from None
         if info is None:
             content_type = "application/octet-stream"  # says it is an image but is not one that opens
         upload.seek(0)
@@ -110,7 +111,7 @@ class MessageAttachments:
         ).update(message=message)
         if claimed != len(ids):
             raise ValidationError(
-                {"attachments": ["Not your upload to this chat, or sent already: upload the file again."]}
+                {"attachments": [_("Not your upload to this chat, or sent already: upload the file again.")]}
             )
         return claimed
 

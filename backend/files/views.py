@@ -2,6 +2,7 @@
 
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, JsonResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import MultiPartParser
@@ -21,7 +22,9 @@ class UploadSerializer(serializers.Serializer):
 
 def too_large() -> JsonResponse:
     limit = services.max_upload_bytes() // (1024 * 1024)
-    return JsonResponse({"detail": f"The file is too large: the limit is {limit} MB."}, status=413)
+    return JsonResponse(
+        {"detail": _("The file is too large: the limit is %(limit)s MB.") % {"limit": limit}}, status=413
+    )
 
 
 class AttachmentUploadView(APIView):
@@ -51,7 +54,7 @@ def _served(attachment, name: str, content_type: str, inline: bool, filename: st
     try:
         stored = default_storage.open(name, "rb")
     except FileNotFoundError:
-        raise Http404("The file is gone.") from None
+        raise Http404(_("The file is gone.")) from None
     response = FileResponse(stored, content_type=content_type, as_attachment=not inline, filename=filename)
     if inline:  # FileResponse names it only for a download; an image keeps its name for "save as"
         response.headers["Content-Disposition"] = response.headers.get("Content-Disposition") or "inline"
@@ -78,5 +81,5 @@ class ThumbnailView(APIView):
         """A small WebP of an image attachment, to members of its chat only; 404 when it has none."""
         attachment = selectors.attachment_get_for_viewer(attachment_id=attachment_id, user=request.user)
         if not attachment.thumbnail:
-            raise Http404("This attachment has no thumbnail.")
+            raise Http404(_("This attachment has no thumbnail."))
         return _served(attachment, attachment.thumbnail.name, "image/webp", True, "")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 MAX_QUERY_LENGTH = 200  # characters of the search box; the one home of this rule
 DEFAULT_LIMIT = 20
@@ -36,7 +37,9 @@ def _day(value: str, name: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ValidationError({"q": [f"{name}: takes a date as YYYY-MM-DD, e.g. {name}:2026-01-31."]}) from None
+        raise ValidationError(
+            {"q": [_("%(name)s: takes a date as YYYY-MM-DD, e.g. %(name)s:2026-01-31.") % {"name": name}]}
+        ) from None
 
 
 def _day_after(day: dt.date) -> dt.date:
@@ -53,11 +56,11 @@ def _midnight(day: dt.date) -> dt.datetime:
 def parse_query(text: object) -> SearchQuery:
     """The search box's text as a SearchQuery; a ValidationError on `q` says what is wrong with it."""
     if not isinstance(text, str) or not text.strip():
-        raise ValidationError({"q": ["Type something to search for."]})
+        raise ValidationError({"q": [_("Type something to search for.")]})
     if len(text) > MAX_QUERY_LENGTH:
-        raise ValidationError({"q": [f"A search is at most {MAX_QUERY_LENGTH} characters."]})
+        raise ValidationError({"q": [_("A search is at most %(limit)d characters.") % {"limit": MAX_QUERY_LENGTH}]})
     if "\x00" in text:
-        raise ValidationError({"q": ["A search may not contain the NUL character."]})
+        raise ValidationError({"q": [_("A search may not contain the NUL character.")]})
     terms: list[str] = []
     author = chat = before = after = None
     for match in _TOKEN.finditer(text):
@@ -77,13 +80,20 @@ def parse_query(text: object) -> SearchQuery:
         elif match["word"]:
             terms.append(match["word"])
     if not terms and author is None:
-        raise ValidationError({"q": ["Type some words to search for, or from:@name."]})
+        raise ValidationError({"q": [_("Type some words to search for, or from:@name.")]})
     terms = list(dict.fromkeys(terms))
     # Each term is a substring scan; one- and two-character terms cannot use the trigram index.
     if len(terms) > MAX_TERMS:
-        raise ValidationError({"q": [f"Search for at most {MAX_TERMS} words at a time."]})
+        raise ValidationError({"q": [_("Search for at most %(limit)d words at a time.") % {"limit": MAX_TERMS}]})
     if sum(len(term) < 3 for term in terms) > MAX_SHORT_TERMS:
-        raise ValidationError({"q": [f"At most {MAX_SHORT_TERMS} words shorter than three characters in one search."]})
+        raise ValidationError(
+            {
+                "q": [
+                    _("At most %(limit)d words shorter than three characters in one search.")
+                    % {"limit": MAX_SHORT_TERMS}
+                ]
+            }
+        )
     return SearchQuery(terms=tuple(terms), author=author, chat=chat, before=before, after=after)
 
 
@@ -91,7 +101,7 @@ def parse_limit(value: str | None) -> int:
     if value is None or value == "":
         return DEFAULT_LIMIT
     if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_LIMIT:
-        raise ValidationError({"limit": [f"A whole number from 1 to {MAX_LIMIT}."]})
+        raise ValidationError({"limit": [_("A whole number from 1 to %(limit)d.") % {"limit": MAX_LIMIT}]})
     return int(value)
 
 
@@ -100,5 +110,5 @@ def parse_cursor(value: str | None) -> int | None:
     if value is None or value == "":
         return None
     if not (value.isascii() and value.isdigit()) or len(value) > 18:
-        raise ValidationError({"before": ["Pass the `next` value of the previous page."]})
+        raise ValidationError({"before": [_("Pass the `next` value of the previous page.")]})
     return int(value)

@@ -3,6 +3,7 @@
 import json
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -35,7 +36,7 @@ class SearchView(APIView):
         limit = parse_limit(params.get("limit"))
         uri = params.get("chat")
         if uri is not None and (not uri.strip() or "\x00" in uri):
-            raise ValidationError({"chat": ["Pass a chat's URI, or leave `chat` out to search every chat."]})
+            raise ValidationError({"chat": [_("Pass a chat's URI, or leave `chat` out to search every chat.")]})
         session = session_get_for_member(uri=uri, user=request.user) if uri else None
         messages, has_more = selectors.message_search(
             user=request.user, query=query, session=session, before=before, limit=limit

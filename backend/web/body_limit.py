@@ -11,6 +11,11 @@ have a larger limit than the rest.
 import json
 import re
 
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .languages import language_from_header
+
 
 class BodySizeLimit:
     def __init__(self, app, limit: int, larger: dict[str, int] | None = None):
@@ -34,9 +39,11 @@ class BodySizeLimit:
         if declared is not None and b"transfer-encoding" in headers:
             # Both: which one frames the body depends on the server (h11 trusts the other one), so
             # it is refused, as RFC 9112 allows, rather than trusting a length it may not keep to.
-            return await self._refuse(send, 400, limit)
+            return await self._refuse(send, 400, limit, headers.get(b"accept-language", b""))
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
-            return await self._refuse(send, 413 if declared.isdigit() else 400, limit)
+            return await self._refuse(
+                send, 413 if declared.isdigit() else 400, limit, headers.get(b"accept-language", b"")
+            )
         if declared is not None:
             return await self.app(scope, receive, send)
         received, size = [], 0
@@ -47,7 +54,7 @@ class BodySizeLimit:
                 break
             size += len(message.get("body", b""))
             if size > limit:
-                return await self._refuse(send, 413, limit)
+                return await self._refuse(send, 413, limit, headers.get(b"accept-language", b""))
             if not message.get("more_body"):
                 break
 
@@ -60,8 +67,13 @@ class BodySizeLimit:
         scope = dict(scope, headers=[*headers, (b"content-length", str(size).encode())])
         await self.app(scope, replay, send)
 
-    async def _refuse(self, send, status: int, limit: int):
-        detail = f"Request body too large (limit {limit} bytes)." if status == 413 else "Invalid Content-Length."
+    async def _refuse(self, send, status: int, limit: int, accept_language: bytes = b""):
+        # In the client's language (Accept-Language), as LocaleMiddleware would pick it: this runs before Django.
+        with translation.override(language_from_header(accept_language.decode("latin-1"))):
+            if status == 413:
+                detail = _("Request body too large (limit %(limit)d bytes).") % {"limit": limit}
+            else:
+                detail = _("Invalid Content-Length.")
         # (400 also answers Content-Length together with Transfer-Encoding.)
         body = json.dumps({"detail": detail}).encode()
         headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import InterfaceError, OperationalError, connections
 from django.http import JsonResponse
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler, set_rollback
@@ -20,8 +21,8 @@ from rest_framework.views import exception_handler, set_rollback
 from .throttles import refusal_of, retry_in_words
 
 RETRY_AFTER_SECONDS = 2
-BUSY_DETAIL = "The server is busy right now; try again in a few seconds."
-LOST_DETAIL = "The connection to the database was lost; try again in a few seconds."
+BUSY_DETAIL = _("The server is busy right now; try again in a few seconds.")
+LOST_DETAIL = _("The connection to the database was lost; try again in a few seconds.")
 # SQLite's words for a lock it waited for until its timeout (and ours: backend/web/sqlite).
 _SQLITE_BUSY = ("database is locked", "database table is locked", "database schema is locked")
 
@@ -67,7 +68,7 @@ def lost_response() -> JsonResponse:
 
 
 def busy_body() -> dict:
-    return {"detail": BUSY_DETAIL}
+    return {"detail": str(BUSY_DETAIL)}  # in the language active now
 
 
 def busy_headers() -> dict:
@@ -107,7 +108,7 @@ def _throttled(exc: exceptions.Throttled, context) -> Response:
 
 
 def not_found(request, exception=None):
-    return JsonResponse({"detail": "Not found."}, status=404)
+    return JsonResponse({"detail": _("Not found.")}, status=404)
 
 
 def server_error(request):
@@ -116,15 +117,15 @@ def server_error(request):
         return JsonResponse(busy_body(), status=503, headers=busy_headers())
     if connection_lost(sys.exc_info()[1]):
         return lost_response()
-    return JsonResponse({"detail": "Internal server error."}, status=500)
+    return JsonResponse({"detail": _("Internal server error.")}, status=500)
 
 
 def bad_request(request, exception=None):
-    return JsonResponse({"detail": "Bad request."}, status=400)
+    return JsonResponse({"detail": _("Bad request.")}, status=400)
 
 
 def permission_denied(request, exception=None):
-    return JsonResponse({"detail": "Permission denied."}, status=403)
+    return JsonResponse({"detail": _("Permission denied.")}, status=403)
 
 
 class Conflict(Exception):
@@ -133,7 +134,7 @@ class Conflict(Exception):
 
 class ConflictError(exceptions.APIException):
     status_code = 409
-    default_detail = "Conflict."
+    default_detail = _("Conflict.")
     default_code = "conflict"
 
 

@@ -7,6 +7,7 @@ see rev n+1 before rev n (on SQLite the IMMEDIATE transaction mode serialises wr
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from ..chat_list import publish_summaries_on_commit
 from ..models import RENDERED_WITH, ChatSession, Membership, Message
@@ -19,7 +20,7 @@ def session_lock(session: ChatSession) -> ChatSession:
     fields = ("uri", "kind", "title", "invite_code", "owner_id", "last_seq", "rev")
     locked = ChatSession.objects.select_for_update().only(*fields).filter(pk=session.pk).first()
     if locked is None:
-        raise Http404("This chat no longer exists.")
+        raise Http404(_("This chat no longer exists."))
     return locked
 
 
@@ -28,7 +29,7 @@ def member_lock(session: ChatSession, user) -> ChatSession:
     lock is held (a removal, a leave or a deactivation that committed a moment earlier wins)."""
     locked = session_lock(session)
     if not Membership.objects.filter(session_id=session.pk, user_id=user.pk, user__is_active=True).exists():
-        raise PermissionDenied("You are not a member of this chat.")
+        raise PermissionDenied(_("You are not a member of this chat."))
     return locked
 
 
@@ -51,7 +52,7 @@ def message_for_change(*, session: ChatSession, seq: int) -> Message:
     """A message of the session by seq, for a change under the session lock: 404 when there is none."""
     message = Message.objects.select_related(*RENDERED_WITH).filter(session=session, seq=seq).first()
     if message is None:
-        raise Http404("No message with this seq in this chat.")
+        raise Http404(_("No message with this seq in this chat."))
     return message
 
 

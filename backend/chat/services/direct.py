@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from ..models import ChatSession, Membership
 from .cursor import session_lock
@@ -14,14 +15,14 @@ from .members import membership_add
 def direct_partner(*, user, username: object):
     """The active person named `username` for a direct chat with `user`: not oneself, not the bot."""
     if not isinstance(username, str) or not username.strip() or "\x00" in username:
-        raise ValidationError({"direct": ["Give the username of the person to chat with."]})
+        raise ValidationError({"direct": [_("Give the username of the person to chat with.")]})
     if username == settings.MYCHAT_BOT_USERNAME:
-        raise ValidationError({"direct": ["The bot has no direct chats: write “/” commands in any chat."]})
+        raise ValidationError({"direct": [_("The bot has no direct chats: write “/” commands in any chat.")]})
     other = get_user_model().objects.filter(username=username, is_active=True).first()
     if other is None:
-        raise Http404({"direct": ["Nobody here has this username."]})
+        raise Http404({"direct": [_("Nobody here has this username.")]})
     if other.pk == user.pk:
-        raise ValidationError({"direct": ["That is you: a direct chat needs someone else."]})
+        raise ValidationError({"direct": [_("That is you: a direct chat needs someone else.")]})
     return other
 
 
@@ -36,7 +37,7 @@ def session_direct_open(*, user, username: object) -> tuple[ChatSession, bool]:
     Opening it again brings back whichever of the two had left it."""
     other = direct_partner(user=user, username=username)
     key = direct_key(user.pk, other.pk)
-    for _ in range(2):  # the second time: the chat was deleted (its last member left) meanwhile
+    for _attempt in range(2):  # the second time: the chat was deleted (its last member left) meanwhile
         session = ChatSession.objects.filter(direct_key=key).first()
         if session is None:
             try:
@@ -55,4 +56,4 @@ def session_direct_open(*, user, username: object) -> tuple[ChatSession, bool]:
         for person in (user, other):
             membership_add(locked, session, person, actor=user)
         return session, False
-    raise Http404("This chat no longer exists.")
+    raise Http404(_("This chat no longer exists."))

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from ..models import ChatSession, Membership, Role, new_invite_code
 from ..notifications import notification_for_join
@@ -14,7 +15,7 @@ from .cursor import require, session_lock
 from .sessions import session_destroy
 from .system import system_message_add, user_ref
 
-INVALID_INVITE = "This invite link is not valid (it may have been reset)."
+INVALID_INVITE = _("This invite link is not valid (it may have been reset).")
 INVITE_CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
 
 
@@ -34,9 +35,9 @@ def membership_join_by_invite(*, user, code: object) -> tuple[ChatSession, bool]
     which says nothing of whether a chat exists.
     """
     if code is None:
-        raise ValidationError({"code": ["This field is required."]})
+        raise ValidationError({"code": [_("This field is required.")]})
     if not isinstance(code, str):
-        raise ValidationError({"code": ["Must be a string."]})
+        raise ValidationError({"code": [_("Must be a string.")]})
     session = None
     if INVITE_CODE.fullmatch(code):
         session = ChatSession.objects.filter(invite_code=code, kind=ChatSession.Kind.GROUP).first()
@@ -54,7 +55,7 @@ def membership_join(*, session: ChatSession, user, invite_code: str | None = Non
     if invite_code is not None and locked.invite_code != invite_code:  # reset while on its way
         raise Http404(INVALID_INVITE)
     if locked.kind == ChatSession.Kind.DIRECT:
-        raise PermissionDenied("Nobody joins a direct chat: it is the two people's own.")
+        raise PermissionDenied(_("Nobody joins a direct chat: it is the two people's own."))
     created = membership_add(locked, session, user, actor=user)
     if created:
         notification_for_join(session=locked, user=user)
@@ -74,7 +75,7 @@ def membership_leave(*, session: ChatSession, user) -> bool:
     leaving deletes it. Returns whether the chat was deleted."""
     locked = session_lock(session)
     if not Membership.objects.filter(session=session, user=user).delete()[0]:
-        raise PermissionDenied("You are not a member of this chat.")
+        raise PermissionDenied(_("You are not a member of this chat."))
     close_chat_sockets_on_commit(uri=locked.uri, code=CLOSE_FORBIDDEN, user_id=user.pk)
     chat_removed_on_commit(uri=locked.uri, user_ids=[user.pk])
     heir = _longest_standing_member(session)
@@ -101,11 +102,11 @@ def membership_remove(*, session: ChatSession, user, member_id: int) -> bool:
         return membership_leave(session=session, user=user)
     locked = session_lock(session)
     if locked.kind == ChatSession.Kind.DIRECT:
-        raise PermissionDenied("Nobody can be removed from a direct chat: leave it instead.")
-    require(locked.role_of(user.pk) == Role.OWNER, "Only the chat's owner can remove members.")
+        raise PermissionDenied(_("Nobody can be removed from a direct chat: leave it instead."))
+    require(locked.role_of(user.pk) == Role.OWNER, _("Only the chat's owner can remove members."))
     membership = Membership.objects.select_related("user__profile").filter(session=session, user_id=member_id).first()
     if membership is None:
-        raise Http404("No member with this id in this chat.")
+        raise Http404(_("No member with this id in this chat."))
     membership.delete()
     session.invite_code = new_invite_code()
     ChatSession.objects.filter(pk=session.pk).update(invite_code=session.invite_code)

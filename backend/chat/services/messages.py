@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from backend.web.errors import Conflict
 
@@ -49,9 +50,9 @@ def message_create(
     if reply_seq is not None:
         original = Message.objects.filter(session=session, seq=reply_seq).select_related("user__profile").first()
         if original is None:
-            raise ValidationError({"reply_to": ["No message with this seq in this chat."]})
+            raise ValidationError({"reply_to": [_("No message with this seq in this chat.")]})
         if original.kind != Message.Kind.TEXT:
-            raise ValidationError({"reply_to": ["A reply answers a message, not a notice such as a join."]})
+            raise ValidationError({"reply_to": [_("A reply answers a message, not a notice such as a join.")]})
     now = timezone.now()
     locked.last_seq += 1
     message = Message.objects.create(
@@ -86,9 +87,9 @@ def message_edit(*, session: ChatSession, user, seq: int, text: object) -> Messa
     locked = member_lock(session, user)
     message = message_for_change(session=session, seq=seq)
     text = clean_message_text(text, blank_allowed=message.attachment_count > 0)
-    require(message.kind == Message.Kind.TEXT and message.user_id == user.pk, "Only its author can edit a message.")
+    require(message.kind == Message.Kind.TEXT and message.user_id == user.pk, _("Only its author can edit a message."))
     if message.deleted:
-        raise Conflict("This message was deleted.")
+        raise Conflict(_("This message was deleted."))
     if text == message.text:
         return message
     before = set(message.mentions)
@@ -112,7 +113,7 @@ def message_delete(*, session: ChatSession, user, seq: int) -> Message:
     message = message_for_change(session=session, seq=seq)
     require(
         message.kind == Message.Kind.TEXT and (user.pk == message.user_id or locked.role_of(user.pk) == Role.OWNER),
-        "Only its author or the chat's owner can delete a message.",
+        _("Only its author or the chat's owner can delete a message."),
     )
     if message.deleted:
         return message

@@ -3,6 +3,7 @@
 import emoji as emoji_data
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from backend.web.errors import Conflict
 
@@ -16,16 +17,16 @@ MAX_DISTINCT_REACTIONS = 40  # per message: enough for any real use, not a canva
 def clean_emoji(value: object) -> str:
     """Exactly one emoji (a ZWJ sequence, a flag or a keycap counts as one), as Unicode defines them."""
     if not isinstance(value, str) or not value or len(value) > MAX_EMOJI_LENGTH or not emoji_data.is_emoji(value):
-        raise ValidationError({"emoji": ["Must be a single emoji."]})
+        raise ValidationError({"emoji": [_("Must be a single emoji.")]})
     return value
 
 
 def _changeable(session: ChatSession, seq: int) -> Message:
     message = message_for_change(session=session, seq=seq)
     if message.deleted:
-        raise Conflict("This message was deleted.")
+        raise Conflict(_("This message was deleted."))
     if message.kind != Message.Kind.TEXT:
-        raise ValidationError({"seq": ["Reactions go on messages, not on notices such as a join."]})
+        raise ValidationError({"seq": [_("Reactions go on messages, not on notices such as a join.")]})
     return message
 
 
@@ -48,7 +49,9 @@ def reaction_add(*, session: ChatSession, user, seq: int, emoji: object) -> Mess
     if not reactions.filter(emoji=emoji).exists() and reactions.values("emoji").distinct().count() >= (
         MAX_DISTINCT_REACTIONS
     ):
-        raise ValidationError({"emoji": [f"A message can carry at most {MAX_DISTINCT_REACTIONS} different emoji."]})
+        raise ValidationError(
+            {"emoji": [_("A message can carry at most %(limit)d different emoji.") % {"limit": MAX_DISTINCT_REACTIONS}]}
+        )
     Reaction.objects.create(message=message, user=user, emoji=emoji)
     return _changed(locked, session, message)
 

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from ..chat_list import publish_summaries_on_commit
 from ..models import ChatSession, Membership, Notification
@@ -10,7 +11,7 @@ from ..models import ChatSession, Membership, Notification
 def clean_read_seq(value: object) -> int:
     """The seq of a read mark: a non-negative integer (0 reads nothing), not a bool, float or string."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValidationError({"seq": ["Must be the seq of a message (a non-negative integer)."]})
+        raise ValidationError({"seq": [_("Must be the seq of a message (a non-negative integer).")]})
     return value
 
 

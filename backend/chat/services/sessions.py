@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from ..models import ChatSession, Membership, Role, new_invite_code
 from ..realtime import CLOSE_NOT_FOUND, chat_removed_on_commit, close_chat_sockets_on_commit
@@ -32,8 +33,8 @@ def session_rename(*, session: ChatSession, user, title: object) -> ChatSession:
     _require_owner(
         locked,
         user,
-        owner_only="Only the chat's owner can rename it.",
-        direct="A direct chat has no title: the app names it after the other person.",
+        owner_only=_("Only the chat's owner can rename it."),
+        direct=_("A direct chat has no title: the app names it after the other person."),
     )
     if title == locked.title:
         return session
@@ -50,8 +51,8 @@ def invite_rotate(*, session: ChatSession, user) -> ChatSession:
     _require_owner(
         locked,
         user,
-        owner_only="Only the chat's owner can reset its invite link.",
-        direct="A direct chat has no invite link.",
+        owner_only=_("Only the chat's owner can reset its invite link."),
+        direct=_("A direct chat has no invite link."),
     )
     session.invite_code = new_invite_code()
     ChatSession.objects.filter(pk=session.pk).update(invite_code=session.invite_code)
@@ -66,8 +67,8 @@ def session_delete(*, session: ChatSession, user) -> None:
     _require_owner(
         locked,
         user,
-        owner_only="Only the chat's owner can delete it.",
-        direct="A direct chat cannot be deleted for both people: leave it instead.",
+        owner_only=_("Only the chat's owner can delete it."),
+        direct=_("A direct chat cannot be deleted for both people: leave it instead."),
     )
     session_destroy(locked)
 

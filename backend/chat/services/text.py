@@ -4,6 +4,7 @@ import unicodedata
 
 import emoji as emoji_data
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from ..models import MAX_MESSAGE_LENGTH, MAX_TITLE_LENGTH
 
@@ -15,16 +16,23 @@ def clean_message_text(text: object, *, blank_allowed: bool = False) -> str:
     if text is None and blank_allowed:
         return ""
     if text is None:
-        raise ValidationError({"message": ["This field is required."]})
+        raise ValidationError({"message": [_("This field is required.")]})
     if not isinstance(text, str):
-        raise ValidationError({"message": ["Must be a string."]})
+        raise ValidationError({"message": [_("Must be a string.")]})
     text = text.strip()
     if not text and not blank_allowed:
-        raise ValidationError({"message": ["May not be blank."]})
+        raise ValidationError({"message": [_("May not be blank.")]})
     if len(text) > MAX_MESSAGE_LENGTH:
-        raise ValidationError({"message": [f"At most {MAX_MESSAGE_LENGTH} characters (got {len(text)})."]})
+        raise ValidationError(
+            {
+                "message": [
+                    _("At most %(limit)d characters (got %(count)d).")
+                    % {"limit": MAX_MESSAGE_LENGTH, "count": len(text)}
+                ]
+            }
+        )
     if "\x00" in text:  # PostgreSQL cannot store it; nobody types it
-        raise ValidationError({"message": ["May not contain the NUL character."]})
+        raise ValidationError({"message": [_("May not contain the NUL character.")]})
     return text
 
 
@@ -33,7 +41,11 @@ def clean_idempotency_key(key: object) -> str | None:
         return None
     if not isinstance(key, str) or len(key) > MAX_IDEMPOTENCY_KEY_LENGTH or not key.isprintable():
         raise ValidationError(
-            {"idempotency_key": [f"Must be printable text of at most {MAX_IDEMPOTENCY_KEY_LENGTH} characters."]}
+            {
+                "idempotency_key": [
+                    _("Must be printable text of at most %(limit)d characters.") % {"limit": MAX_IDEMPOTENCY_KEY_LENGTH}
+                ]
+            }
         )
     return key
 
@@ -41,7 +53,7 @@ def clean_idempotency_key(key: object) -> str | None:
 def clean_seq(value: object, *, field: str) -> int:
     """A seq named in a body (`reply_to`): a positive integer, not a bool or a string."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValidationError({field: ["Must be the seq of a message (a positive integer)."]})
+        raise ValidationError({field: [_("Must be the seq of a message (a positive integer).")]})
     return value
 
 
@@ -60,10 +72,17 @@ def _invisible_characters(text: str) -> bool:
 def clean_title(title: object) -> str:
     """A group chat's title: text, trimmed, at most MAX_TITLE_LENGTH characters, one visible line."""
     if not isinstance(title, str):
-        raise ValidationError({"title": ["Must be a string."]})
+        raise ValidationError({"title": [_("Must be a string.")]})
     title = title.strip()
     if len(title) > MAX_TITLE_LENGTH:
-        raise ValidationError({"title": [f"At most {MAX_TITLE_LENGTH} characters (got {len(title)})."]})
+        raise ValidationError(
+            {
+                "title": [
+                    _("At most %(limit)d characters (got %(count)d).")
+                    % {"limit": MAX_TITLE_LENGTH, "count": len(title)}
+                ]
+            }
+        )
     if _invisible_characters(title):
-        raise ValidationError({"title": ["May not contain line breaks, tabs or invisible control characters."]})
+        raise ValidationError({"title": [_("May not contain line breaks, tabs or invisible control characters.")]})
     return title

@@ -195,6 +195,32 @@ async def test_bad_input_over_the_socket_gets_an_error_and_the_socket_stays_open
     await communicator.disconnect()
 
 
+@pytest.mark.parametrize(
+    ("query", "headers", "detail", "blank"),
+    [
+        ("&lang=ja", [], "メッセージが無効です。", "空にはできません。"),
+        ("&lang=zh-TW", [(b"accept-language", b"ja")], "訊息無效。", "不能空白。"),
+        ("", [(b"accept-language", b"ko-KR,ko;q=0.9")], "메시지가 올바르지 않습니다.", "비워 둘 수 없습니다."),
+        ("&lang=xx", [(b"accept-language", b"zh-CN")], "消息无效。", "不能为空。"),
+        ("", [], "Invalid message.", "May not be blank."),
+    ],
+)
+async def test_socket_errors_are_in_the_app_s_language(chat, alice_token, query, headers, detail, blank):
+    from channels.testing import WebsocketCommunicator
+
+    from backend.asgi import application
+    from backend.testing.sockets import ORIGIN_HEADER
+
+    path = f"/ws/chats/{chat}/?token={alice_token}{query}"
+    communicator = WebsocketCommunicator(application, path, headers=[ORIGIN_HEADER, *headers])
+    connected, _ = await communicator.connect()
+    assert connected
+    await communicator.send_json_to({"type": "message", "message": "  "})
+    error = await communicator.receive_json_from()
+    assert error["detail"] == detail and error["errors"] == {"message": [blank]}
+    await communicator.disconnect()
+
+
 @pytest.mark.parametrize("raw", ["{not json", "[1, 2]", '"text"', "null"])
 async def test_malformed_frames_get_an_error_not_a_dropped_socket(chat, alice_token, raw):
     communicator = await open_socket(f"/ws/chats/{chat}/?token={alice_token}")

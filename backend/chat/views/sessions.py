@@ -1,6 +1,7 @@
 """Sessions, notifications and the app's configuration: thin views over services and selectors."""
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
@@ -60,7 +61,7 @@ class SessionListView(APIView):
         data = json_object(request) if request.data != {} else {}  # no body: an untitled chat
         if "direct" in data:
             if data.get("title"):
-                raise ValidationError({"title": ["A direct chat has no title: it is named after the other person."]})
+                raise ValidationError({"title": [_("A direct chat has no title: it is named after the other person.")]})
             session, created = services.session_direct_open(user=request.user, username=data["direct"])
         else:
             session, created = services.session_create(owner=request.user, title=data.get("title", "")), True
@@ -81,7 +82,7 @@ class SessionDetailView(APIView):
         session = selectors.session_get_for_member(uri=uri, user=request.user)
         data = json_object(request)
         if "title" not in data:
-            raise ValidationError({"title": ["This field is required."]})
+            raise ValidationError({"title": [_("This field is required.")]})
         session = services.session_rename(session=session, user=request.user, title=data["title"])
         return Response(session_body(request, session))
 

@@ -49,3 +49,18 @@ async def test_a_body_within_the_limit_reaches_the_view_intact(chat, alice):
         f"/api/chats/{chat}/messages/", b'{"message": "' + b"y" * 2000 + b'"}', {"Authorization": f"Token {token}"}
     )
     assert response.status_code == 201 and response.json()["message"] == "y" * 2000
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("ja", "リクエストの本文が大きすぎます"),
+        ("zh-TW", "請求內容太大"),
+        ("ko-KR", "요청 본문이 너무 큽니다"),
+        ("fr", "Request body too large"),
+    ],
+)
+async def test_the_refusal_is_in_the_client_s_language_though_it_comes_before_django(chat, language, expected):
+    body = b"x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
+    response = await send(f"/api/chats/{chat}/messages/", body, {"Accept-Language": language})
+    assert response.status_code == 413 and response.json()["detail"].startswith(expected)

@@ -1,6 +1,6 @@
 /** The one module that knows the API's URLs, the auth token and what a 401 means. */
 import { ref } from 'vue'
-import { currentLocale } from '../i18n/index.js'
+import { currentLocale, t } from '../i18n/index.js'
 
 /**
  * @typedef {import('./types.js').ChatSummary} ChatSummary
@@ -122,7 +122,7 @@ function describeError(status, data) {
     const first = Object.values(data).flat()[0]
     if (typeof first === 'string') return first
   }
-  return `Request failed (${status})`
+  return t('errors.requestFailed', { status })
 }
 
 /** @param {Response} response */
@@ -411,6 +411,7 @@ export function uploadAttachment(uri, file, { onProgress } = {}) {
   const done = new Promise((resolve, reject) => {
     xhr.open('POST', `${chatPath(uri)}/attachments/`)
     xhr.setRequestHeader('Accept', 'application/json')
+    xhr.setRequestHeader('Accept-Language', currentLocale())
     if (sentWith) xhr.setRequestHeader('Authorization', `Token ${sentWith}`)
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total) onProgress?.(event.loaded / event.total)
@@ -442,7 +443,8 @@ export function uploadAttachment(uri, file, { onProgress } = {}) {
  */
 export async function fetchAttachment(url) {
   const sentWith = token.value
-  const response = await fetch(url, { headers: sentWith ? { Authorization: `Token ${sentWith}` } : {} })
+  const headers = { 'Accept-Language': currentLocale(), ...(sentWith ? { Authorization: `Token ${sentWith}` } : {}) }
+  const response = await fetch(url, { headers })
   if (response.status === 401) handleUnauthorized(sentWith)
   if (!response.ok) throw new ApiError(response.status, await readJson(response))
   return response.blob()
@@ -503,16 +505,19 @@ export async function listCommands() {
   }
 }
 
+/** The token, and the language of the socket's error frames (a socket sends no Accept-Language of the app's). */
+const socketQuery = () => `?token=${encodeURIComponent(token.value ?? '')}&lang=${encodeURIComponent(currentLocale())}`
+
 /** @param {string} uri */
 export function chatSocketUrl(uri) {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
-  return `${scheme}://${location.host}/ws/chats/${encodeURIComponent(uri)}/?token=${encodeURIComponent(token.value ?? '')}`
+  return `${scheme}://${location.host}/ws/chats/${encodeURIComponent(uri)}/${socketQuery()}`
 }
 
 /** The user's notification socket: notifications, and a `chat` summary whenever one of their chats changes. */
 export function notificationSocketUrl() {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
-  return `${scheme}://${location.host}/ws/notifications/?token=${encodeURIComponent(token.value ?? '')}`
+  return `${scheme}://${location.host}/ws/notifications/${socketQuery()}`
 }
 
 /**

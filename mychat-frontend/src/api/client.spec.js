@@ -15,6 +15,7 @@ import {
   setToken,
   token,
 } from './client.js'
+import { setLocale } from '../i18n/index.js'
 import { fakeFetch } from '../testing/index.js'
 
 /**
@@ -109,8 +110,25 @@ describe('api client', () => {
   })
 
   it('builds same-origin socket and invite URLs', () => {
-    expect(chatSocketUrl('r 1')).toBe(`ws://${location.host}/ws/chats/r%201/?token=abc`)
+    expect(chatSocketUrl('r 1')).toBe(`ws://${location.host}/ws/chats/r%201/?token=abc&lang=en`)
     expect(inviteUrl('c0de_-1')).toBe(`${location.origin}/join/c0de_-1`)
+  })
+
+  it("asks for the reader's language: Accept-Language on requests, lang= on sockets", async () => {
+    setLocale('zh-TW')
+    const fetch = respond(200, { uri: 'r', messages: [], last_seq: 0 })
+    vi.stubGlobal('fetch', fetch)
+    await listMessages('r', {})
+    expect(fetch.mock.calls[0][1].headers['Accept-Language']).toBe('zh-TW')
+    expect(chatSocketUrl('r')).toBe(`ws://${location.host}/ws/chats/r/?token=abc&lang=zh-TW`)
+  })
+
+  it("says a failure without words of the server's in the reader's language", () => {
+    setLocale('ja')
+    expect(new ApiError(502, null).message).toBe('リクエストに失敗しました（502）')
+    expect(new ApiError(400, { detail: '検索する語句を入力してください。' }).message).toBe(
+      '検索する語句を入力してください。',
+    )
   })
 
   it('makes a fresh UUID per message, even without crypto.randomUUID', () => {

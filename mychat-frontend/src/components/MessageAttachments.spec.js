@@ -55,7 +55,7 @@ describe('MessageAttachments', () => {
       '120',
     ])
     expect(fetchMock).toHaveBeenCalledWith('/api/attachments/1/thumbnail/', {
-      headers: { Authorization: 'Token secret-token' },
+      headers: { 'Accept-Language': 'en', Authorization: 'Token secret-token' },
     })
   })
 

@@ -138,8 +138,27 @@ describe('MessageComposer', () => {
     await textarea.setValue('にほんご')
     await textarea.trigger('keydown', { key: 'Enter', isComposing: true })
     expect(wrapper.emitted('send')).toBeUndefined()
+    // Safari: the confirming Enter comes after compositionend, marked only by keyCode 229.
+    await textarea.trigger('keydown', { key: 'Enter', keyCode: 229 })
+    expect(wrapper.emitted('send')).toBeUndefined()
+    expect(textarea.element.value).toBe('にほんご')
     await textarea.trigger('keydown', { key: 'Enter' })
     expect(wrapper.emitted('send')).toEqual([['にほんご']])
+  })
+
+  it('counts CJK Extension B and emoji as the server does (code points), not UTF-16 units', async () => {
+    server.config.message_max_length = 20
+    const { wrapper, textarea } = mountComposer()
+    await advance(0)
+    await textarea.setValue('𠀋'.repeat(20)) // 40 UTF-16 units, 20 characters for Python's len()
+    expect(wrapper.find('.composer__counter').text()).toBe('20 / 20')
+    expect(wrapper.find('[role=alert]').exists()).toBe(false)
+    await textarea.setValue(`\x1c${'𠀋'.repeat(19)}한\x85 `) // Python strips \x1c and \x85; JavaScript's trim() does not
+    expect(wrapper.find('.composer__counter').text()).toBe('20 / 20')
+    await textarea.trigger('keydown', { key: 'Enter' })
+    expect(wrapper.emitted('send')).toHaveLength(1)
+    await textarea.setValue('𠀋'.repeat(21))
+    expect(wrapper.find('[role=alert]').text()).toBe('Too long for one message: the limit is 20 characters.')
   })
 
   it('shows who is being answered, sends the reply with its seq, and cancels with the button or Escape', async () => {

@@ -200,6 +200,7 @@ describe('MessageItem editing', () => {
     await box.setValue('new text')
     await box.trigger('keydown', { key: 'Enter', shiftKey: true })
     await box.trigger('keydown', { key: 'Enter', isComposing: true })
+    await box.trigger('keydown', { key: 'Enter', keyCode: 229 }) // Safari, just after the composition ended
     expect(wrapper.emitted('save')).toBeUndefined()
     await box.trigger('keydown', { key: 'Enter' })
     expect(wrapper.emitted('save')).toEqual([[3, 'new text']])

@@ -1,7 +1,7 @@
 /** Who is signed in, and the sign-up / sign-in / sign-out actions (Djoser token auth). */
 import { computed, ref, watch } from 'vue'
 import { fetchMe, logIn, logOut, setToken, signUp as createUser, token } from '../api/client.js'
-import { isLocale, setLocale } from '../i18n/index.js'
+import { matchLocale, setLocale } from '../i18n/index.js'
 
 /**
  * The current user's {id, username}: derived from the token, so it is dropped whenever the token changes.
@@ -16,16 +16,19 @@ export function useAuth() {
   const isSignedIn = computed(() => Boolean(token.value))
 
   async function loadCurrentUser() {
-    if (!currentUser.value && token.value) currentUser.value = await fetchMe()
+    if (!currentUser.value && token.value) {
+      currentUser.value = await fetchMe()
+      // The language the user chose (kept on the server) wins over this device's, once signed in.
+      const language = /** @type {{language?: unknown}} */ (currentUser.value).language
+      if (typeof language === 'string' && language) setLocale(matchLocale([language]))
+    }
     return currentUser.value
   }
 
   async function signIn({ username, password }) {
     setToken(null) // a stale token would turn the login itself into a 401
     setToken(await logIn({ username, password }))
-    const user = await loadCurrentUser()
-    if (isLocale(user?.language)) setLocale(user.language) // the account's language, on this device too
-    return user
+    return loadCurrentUser()
   }
 
   let createdAccount = '' // the account this form created, so a retried sign-up (the server was busy) signs in to it

@@ -9,6 +9,7 @@ import { mergeChat, removeChat } from '../utils/chatList.js'
 import { useChatSocket } from './useChatSocket.js'
 import { usePollLoop } from './usePollLoop.js'
 import { useVisibilityAndNetwork } from './useVisibilityAndNetwork.js'
+import { t } from '../i18n/index.js'
 
 export const POLL_MS = 4000 // no socket: how stale the list may get
 export const SOCKET_POLL_MS = 30000 // with a socket: the safety net for a dropped push
@@ -36,7 +37,7 @@ export function useChatList({ onNotification, onChatPushed } = {}) {
       chats.value = response.data
     } catch (failure) {
       if (chats.value === null && failure?.status !== 401) {
-        error.value = failure?.status ? failure.message : 'Could not reach the server. Trying again…'
+        error.value = failure?.status ? failure.message : t('errors.unreachableRetrying')
       }
     }
   }

@@ -17,6 +17,7 @@ import { usePollLoop } from './usePollLoop.js'
 import { useSafetyPoll } from './useSafetyPoll.js'
 import { useTypingUsers } from './useTypingUsers.js'
 import { useVisibilityAndNetwork } from './useVisibilityAndNetwork.js'
+import { t } from '../i18n/index.js'
 
 const PAGE_SIZE = 100
 const TYPING_EVERY = 3000 // ms between "typing" frames while the user types; the server throttles the same
@@ -71,7 +72,7 @@ export function useChatTransport(uri, options = {}) {
     // The api module already routed to sign-in, unless the 401 was for a token since replaced.
     if (err instanceof ApiError && err.status === 401 && !token.value) return stop()
     if (err instanceof ApiError && (err.status === 403 || err.status === 404)) {
-      error.value = err.status === 404 ? 'This chat does not exist.' : 'You are not a member of this chat.'
+      error.value = err.status === 404 ? t('chat.doesNotExist') : t('chat.notAMember')
       return stop()
     }
     pollBackoff.fail()

@@ -19,7 +19,7 @@ describe('WebSocket upgrade', () => {
   it('connects to /ws/chats/<uri>/ with the token', () => {
     startTransport()
     expect(FakeWebSocket.latest.url).toBe(
-      'ws://localhost:3000/ws/chats/room1/?token=secret-token'.replace('localhost:3000', location.host),
+      'ws://localhost:3000/ws/chats/room1/?token=secret-token&lang=en'.replace('localhost:3000', location.host),
     )
   })
 

@@ -2,6 +2,7 @@
 import { ref } from 'vue'
 import { ApiError } from '../api/client.js'
 import { tooManyText } from '../utils/retryText.js'
+import { t } from '../i18n/index.js'
 import { backoffDelay } from './useBackoff.js'
 
 /** Tries of a form's action while the server answers 503 (busy): a class signing up at once waits its turn. */
@@ -43,7 +44,7 @@ export function useForm(fieldNames) {
   /** @param {unknown} error */
   function showError(error) {
     if (!(error instanceof ApiError)) {
-      formErrors.value = ['Cannot reach the server. Check your connection and try again.']
+      formErrors.value = [t('errors.unreachable')]
       return
     }
     if (error.status === 429) {

@@ -1,6 +1,7 @@
 /** The member panel's state: the chat's members page by page, and removing one. */
 import { ref } from 'vue'
 import { listMembers, removeMember } from '../api/client.js'
+import { t } from '../i18n/index.js'
 import { failureText } from '../utils/members.js'
 
 /**
@@ -34,7 +35,7 @@ export function useMembers(uri) {
       hasMore.value = Boolean(page.next)
       nextPage += 1
     } catch (failure) {
-      error.value = failureText('load the members', failure)
+      error.value = failureText(t('members.whatLoad'), failure)
     } finally {
       loading.value = false
     }
@@ -50,7 +51,7 @@ export function useMembers(uri) {
       await removeMember(uri(), user.id)
     } catch (failure) {
       if (/** @type {{status?: number}} */ (failure)?.status !== 404) {
-        error.value = failureText(`remove ${user.username}`, failure)
+        error.value = failureText(t('members.whatRemove', { name: user.username }), failure)
         return false
       }
       // 404: not a member any more (they left meanwhile): the list was stale, which is what we wanted.

@@ -131,7 +131,11 @@ describe('outbox follow-ups', () => {
     const followed = useOutbox({
       deliver: async ({ text, replyTo, attachments }) => {
         sent.push({ text, replyTo, attachments })
-        return fakeMessage({ seq: 40 + sent.length, user: { id: 1, username: 'me' }, message: text })
+        return fakeMessage({
+          seq: 40 + sent.length,
+          user: { id: 1, username: 'me', display_name: '', avatar_url: null },
+          message: text,
+        })
       },
       onDelivered: vi.fn(),
       onFailure: vi.fn(),

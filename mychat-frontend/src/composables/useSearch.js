@@ -4,6 +4,7 @@
  */
 import { ref, shallowRef, watch } from 'vue'
 import { ApiError, searchMessages } from '../api/client.js'
+import { t } from '../i18n/index.js'
 import { describeFailure } from '../utils/failure.js'
 
 /** @typedef {import('../api/types.js').SearchResult} SearchResult */
@@ -32,8 +33,8 @@ export function useSearch({ debounceMs = 250, pageSize = 20 } = {}) {
   /** @param {unknown} failure */
   function explain(failure) {
     if (failure instanceof ApiError && failure.status === 400 && failure.data?.q) return String(failure.data.q[0])
-    if (failure instanceof ApiError && failure.status === 429) return 'Too many searches at once. Wait a moment.'
-    return `Couldn't search: ${describeFailure(failure)}`
+    if (failure instanceof ApiError && failure.status === 429) return t('search.tooMany')
+    return t('errors.couldNot', { what: t('search.whatSearch'), why: describeFailure(failure) })
   }
 
   /**

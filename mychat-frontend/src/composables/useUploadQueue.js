@@ -6,6 +6,7 @@
 import { computed, ref } from 'vue'
 import { UploadCancelled } from '../api/client.js'
 import { describeFailure } from '../utils/failure.js'
+import { t } from '../i18n/index.js'
 import { formatBytes } from '../utils/format.js'
 
 let nextKey = 0
@@ -20,6 +21,7 @@ let nextKey = 0
  * @property {'queued' | 'uploading' | 'done' | 'failed'} state
  * @property {number} progress 0 to 1
  * @property {string | null} error why it failed, in words
+ * @property {boolean} final it failed for good (empty, too large): trying again cannot help
  * @property {import('../api/types.js').Attachment | null} attachment once uploaded
  * @property {(() => void) | null} cancel stops the upload under way
  */
@@ -36,9 +38,9 @@ export function useUploadQueue({ upload, maxBytes = () => null, concurrency = 2 
 
   /** @param {File} file */
   function refusal(file) {
-    if (file.size === 0) return 'The file is empty.'
+    if (file.size === 0) return t('files.empty')
     const max = maxBytes()
-    if (max !== null && file.size > max) return `Too large: files can be at most ${formatBytes(max)}.`
+    if (max !== null && file.size > max) return t('files.tooLarge', { max: formatBytes(max) })
     return null
   }
 
@@ -63,6 +65,7 @@ export function useUploadQueue({ upload, maxBytes = () => null, concurrency = 2 
         (error) => {
           if (error instanceof UploadCancelled) return
           item.state = 'failed'
+          item.final = error?.status === 413
           item.error = error?.status === 413 ? error.message : describeFailure(error)
         },
       )
@@ -95,6 +98,7 @@ export function useUploadQueue({ upload, maxBytes = () => null, concurrency = 2 
         state: error ? 'failed' : 'queued',
         progress: 0,
         error,
+        final: Boolean(error),
         attachment: null,
         cancel: null,
       })

@@ -60,14 +60,36 @@ function initialLocale() {
   return matchLocale(typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]))
 }
 
+/**
+ * Plural forms by the language's own rules (Intl.PluralRules): a message lists its forms as
+ * "one | other" in English; Chinese, Japanese and Korean have a single form, so their messages have one.
+ * @param {string} locale
+ */
+function pluralRule(locale) {
+  const rules = new Intl.PluralRules(locale)
+  /** @param {number} choice @param {number} forms */
+  return (choice, forms) => {
+    if (forms <= 1) return 0
+    return rules.select(choice) === 'one' ? 0 : Math.min(1, forms - 1)
+  }
+}
+
 export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'en',
   messages: /** @type {any} */ (catalogues()),
+  pluralRules: Object.fromEntries(LOCALES.map((locale) => [locale, pluralRule(locale)])),
   missingWarn: false,
   fallbackWarn: false,
 })
+
+/**
+ * Translates outside a component (utils, composables): the same catalogues and language as `useI18n().t`.
+ * Keys stay literal strings so the catalogue check (locales.spec.js) can find them.
+ * @type {(key: string, ...args: any[]) => string}
+ */
+export const t = (key, ...args) => /** @type {any} */ (i18n.global.t)(key, ...args)
 
 /** @returns {Locale} */
 export function currentLocale() {

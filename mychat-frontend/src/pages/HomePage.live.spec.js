@@ -16,7 +16,7 @@ async function openHome() {
 describe('HomePage over the notification socket', () => {
   it('listens on the notification socket', async () => {
     const { socket } = await openHome()
-    expect(socket.url).toMatch(/\/ws\/notifications\/\?token=secret-token$/)
+    expect(socket.url).toMatch(/\/ws\/notifications\/\?token=secret-token&lang=en$/)
   })
 
   it('shows a pushed chat at once, moved to the top with its badge and the title', async () => {

@@ -198,7 +198,7 @@ describe('ProfilePage', () => {
       'Picture',
       'Language',
       'Change password',
-      'Devices',
+      'Signed-in devices',
     ])
   })
 })

@@ -4,6 +4,8 @@
  * reader turned them on, never in quiet mode. No DOM here but the decision's inputs.
  */
 
+import { t } from '../i18n/index.js'
+
 /** @typedef {import('../api/types.js').ChatSummary} ChatSummary */
 /** @typedef {import('../api/types.js').Notification} Notification */
 /** @typedef {{enabled: boolean, quiet: boolean, hidden: boolean}} NotifyState */
@@ -16,7 +18,7 @@
 export function mentionAlert(state, notification) {
   if (!state.enabled || state.quiet || !state.hidden || notification.kind !== 'mention') return null
   return {
-    title: `${notification.actor.username} mentioned you`,
+    title: t('notifications.mentionedYou', { name: notification.actor.username }),
     body: notification.text,
     tag: `mention-${notification.id}`,
   }
@@ -50,6 +52,6 @@ export function messageAlert(state, message, chat, viewer) {
   if (message.kind !== 'text' || message.deleted || message.user.id === viewer.id) return null
   const mentioned = message.mentions.includes(viewer.id)
   if (!mentioned && chat.kind !== 'direct') return null
-  const title = mentioned ? `${message.user.username} mentioned you` : message.user.username
+  const title = mentioned ? t('notifications.mentionedYou', { name: message.user.username }) : message.user.username
   return { title, body: message.message.slice(0, 120), tag: `chat-${chat.uri}-${message.seq}` }
 }

@@ -1,41 +1,40 @@
 /** What a system message tells, in words: "alice joined", "bob was removed by alice", "alice renamed the chat to “Team”". */
+import { t } from '../i18n/index.js'
 import { displayName } from './people.js'
 
 /**
- * @param {{username: string, display_name?: string} | undefined} user
- * @param {number | null | undefined} viewerId
- * @param {{id: number} | undefined} [who]
- */
-const name = (user, viewerId, who) => (who && who.id === viewerId ? 'you' : displayName(user) || 'someone')
-
-/**
- * The sentence for a system message's event (the viewer is "you").
+ * The sentence for a system message's event: the viewer is "you", and a sentence about them has its own
+ * wording (verbs agree, and some languages say it differently).
  * @param {Partial<import('../api/types.js').SystemEvent> | null | undefined} event
  * @param {number | null} [viewerId]
  * @returns {string}
  */
 export function describeEvent(event, viewerId = null) {
-  if (!event?.type) return 'The chat changed.'
-  const user = name(event.user, viewerId, event.user)
-  // A sentence that starts with "you" starts with "You"; usernames keep their own case.
-  const capital = (/** @type {string} */ text) => (text.startsWith('you ') ? `Y${text.slice(1)}` : text)
+  if (!event?.type) return t('events.changed')
+  /** @param {{id?: number, username?: string} | undefined} who */
+  const isViewer = (who) => Boolean(who) && who?.id === viewerId
+  /** @param {{id?: number, username?: string, display_name?: string} | undefined} who */
+  const name = (who) => (isViewer(who) ? t('common.you') : displayName(who) || t('common.someone'))
+  const you = isViewer(event.user)
+  const user = name(event.user)
   switch (event.type) {
     case 'join':
-      return capital(`${user} joined`)
+      return you ? t('events.joinedYou') : t('events.joined', { user })
     case 'leave': {
-      const left = capital(`${user} left`)
+      const left = you ? t('events.leftYou') : t('events.left', { user })
       if (!event.owner) return left
-      const heir = name(event.owner, viewerId, event.owner)
-      return `${left}; ${heir} ${heir === 'you' ? 'own' : 'owns'} the chat now`
+      return isViewer(event.owner)
+        ? t('events.leftYouOwn', { left })
+        : t('events.leftOwns', { left, heir: name(event.owner) })
     }
     case 'remove':
-      return capital(`${user} ${user === 'you' ? 'were' : 'was'} removed by ${name(event.by, viewerId, event.by)}`)
+      return you ? t('events.removedYou', { by: name(event.by) }) : t('events.removed', { user, by: name(event.by) })
     case 'rename':
-      return event.title
-        ? capital(`${user} renamed the chat to “${event.title}”`)
-        : capital(`${user} took the chat's name away`)
+      if (event.title)
+        return you ? t('events.renamedYou', { title: event.title }) : t('events.renamed', { user, title: event.title })
+      return you ? t('events.untitledYou') : t('events.untitled', { user })
     default:
-      return 'The chat changed.'
+      return t('events.changed')
   }
 }
 

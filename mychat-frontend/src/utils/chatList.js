@@ -4,6 +4,8 @@
  */
 import { displayName } from './people.js'
 
+import { t } from '../i18n/index.js'
+
 /** @typedef {import('../api/types.js').ChatSummary} ChatSummary */
 
 /**
@@ -53,8 +55,8 @@ export const totalUnread = (list) => (list ?? []).reduce((sum, chat) => sum + Ma
  */
 export function lastMessageLine(chat, viewer) {
   const last = chat.last_message
-  if (!last) return 'No messages yet'
+  if (!last) return t('chat.noMessagesYet')
   if (last.kind === 'system') return last.excerpt
-  const who = viewer && last.user.id === viewer.id ? 'You' : displayName(last.user)
-  return `${who}: ${last.deleted ? 'Message deleted' : last.excerpt}`
+  const who = viewer && last.user.id === viewer.id ? t('chat.youAuthor') : displayName(last.user)
+  return t('chat.lastLine', { who, text: last.deleted ? t('chat.messageDeleted') : last.excerpt })
 }

@@ -1,5 +1,6 @@
 /** Why an action failed, in words a person understands. */
 import { ApiError } from '../api/client.js'
+import { t } from '../i18n/index.js'
 import { retryAfterSeconds, tryAgainIn } from './retryText.js'
 
 /**
@@ -7,13 +8,13 @@ import { retryAfterSeconds, tryAgainIn } from './retryText.js'
  * @returns {string}
  */
 export function describeFailure(error) {
-  if (!(error instanceof ApiError)) return 'no connection to the server. Try again when you are back online.'
+  if (!(error instanceof ApiError)) return t('errors.offline')
   if (error.status === 429) {
     const seconds = retryAfterSeconds(error)
-    return `too many changes at once. ${seconds == null ? 'Wait a moment and try again.' : tryAgainIn(seconds)}`
+    return seconds == null ? t('errors.tooMany') : `${t('errors.tooManyChanges')} ${tryAgainIn(seconds)}`
   }
-  if (error.status === 403) return 'you are not allowed to do that.'
-  if (error.status === 404) return 'that message is no longer here.'
-  if (error.status >= 500) return 'the server had a problem. Try again in a moment.'
+  if (error.status === 403) return t('errors.forbidden')
+  if (error.status === 404) return t('errors.messageGone')
+  if (error.status >= 500) return t('errors.serverProblem')
   return error.message
 }

@@ -1,4 +1,5 @@
-/** Small display helpers shared by the pages. */
+/** Small display helpers shared by the pages: in the reader's language (Intl) and time zone. */
+import { currentLocale, t } from '../i18n/index.js'
 import { displayName } from './people.js'
 
 /** @param {string | undefined} iso a date-time from the API */
@@ -7,8 +8,57 @@ export function formatTime(iso) {
   if (Number.isNaN(date.getTime())) return ''
   const sameDay = date.toDateString() === new Date().toDateString()
   return sameDay
-    ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
-    : date.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+    ? date.toLocaleTimeString(currentLocale(), { hour: '2-digit', minute: '2-digit' })
+    : date.toLocaleString(currentLocale(), { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+}
+
+/** @param {string | undefined} iso a date-time from the API: the full date and time, for a tooltip */
+export function formatFullTime(iso) {
+  const date = new Date(iso ?? '')
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleString(currentLocale())
+}
+
+const RELATIVE_STEPS = /** @type {const} */ ([
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', 4.35],
+  ['month', 12],
+  ['year', Infinity],
+])
+
+/**
+ * How long ago (or ahead), in the reader's language: "5 minutes ago", "5分钟前", "5분 전", "just now".
+ * @param {string | undefined} iso a date-time from the API
+ * @param {Date} [now]
+ */
+export function formatRelative(iso, now = new Date()) {
+  const date = new Date(iso ?? '')
+  if (Number.isNaN(date.getTime())) return ''
+  let value = (date.getTime() - now.getTime()) / 1000
+  const format = new Intl.RelativeTimeFormat(currentLocale(), { numeric: 'auto' })
+  if (Math.abs(value) < 45) return format.format(0, 'second') // "now"
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(value) < size) return format.format(Math.round(value), unit)
+    value /= size
+  }
+  return ''
+}
+
+/**
+ * Names one after the other, with the language's separator: "ana, bob" / "ana、bob".
+ * @param {readonly string[]} names
+ */
+export const listOf = (names) => names.join(t('common.listSeparator'))
+
+/**
+ * Names joined by "and" in the reader's language: "ana, bob and you" / "ana、bob和你".
+ * @param {readonly string[]} names
+ */
+export function andList(names) {
+  if (names.length <= 1) return names.join('')
+  return t('common.andList', { list: listOf(names.slice(0, -1)), last: names.at(-1) })
 }
 
 /** How many names an untitled chat is called by before "and N others": short enough for a phone. */
@@ -25,14 +75,14 @@ export function chatName(chat, viewer) {
   if (chat?.title) return chat.title
   const known = chat?.members ?? chat?.members_preview ?? []
   const others = known.filter((m) => m.username !== viewer?.username).map(displayName)
-  if (chat?.kind === 'direct') return others[0] ?? 'Direct chat (the other person left)'
-  if (!others.length) return 'New chat'
+  if (chat?.kind === 'direct') return others[0] ?? t('chat.directLeft')
+  if (!others.length) return t('chat.newChat')
   // The viewer is one of the members (else they would not see the chat).
   const everyoneElse = Math.max((chat?.member_count ?? known.length) - 1, others.length)
   const named = others.slice(0, NAMED_MEMBERS)
   const rest = everyoneElse - named.length
-  if (rest <= 0) return named.join(', ')
-  return `${named.join(', ')} and ${rest} ${rest === 1 ? 'other' : 'others'}`
+  if (rest <= 0) return listOf(named)
+  return t('chat.namesAndOthers', { names: listOf(named), count: rest }, rest)
 }
 
 /**
@@ -40,7 +90,7 @@ export function chatName(chat, viewer) {
  * @param {number} bytes
  */
 export function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`
+  if (bytes < 1024) return t('files.bytes', bytes)
   const units = ['KB', 'MB', 'GB']
   let value = bytes / 1024
   let unit = 0
@@ -48,5 +98,6 @@ export function formatBytes(bytes) {
     value /= 1024
     unit += 1
   }
-  return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`
+  const shown = (value >= 10 ? Math.round(value) : Math.round(value * 10) / 10).toLocaleString(currentLocale())
+  return `${shown} ${units[unit]}`
 }

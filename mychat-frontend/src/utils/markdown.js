@@ -3,6 +3,7 @@
  * no remote images, @mentions as chips, and code fences highlighted once highlight.js has loaded.
  * The only producer of the HTML that MessageText puts in the page: everything a user typed is escaped here.
  */
+import { t } from '../i18n/index.js'
 import MarkdownIt from 'markdown-it'
 
 /** @typedef {{viewer?: string | null}} RenderOptions viewer: the signed-in user's username, whose mentions stand out */
@@ -36,7 +37,7 @@ md.renderer.rules.image = (tokens, index, options, env, self) => {
   const label = alt || src
   return (
     `<a href="${md.utils.escapeHtml(src)}" target="_blank" rel="noopener noreferrer" class="image-link"` +
-    ` title="Image: ${md.utils.escapeHtml(src)}">${md.utils.escapeHtml(label)}</a>`
+    ` title="${md.utils.escapeHtml(t('messages.imageLink', { src }))}">${md.utils.escapeHtml(label)}</a>`
   )
 }
 

@@ -1,4 +1,5 @@
 /** The member panel's rules: who may do what to whom, and how roles read. Pure functions, no DOM. */
+import { t } from '../i18n/index.js'
 
 /**
  * @typedef {import('../api/types.js').Member} Member
@@ -6,7 +7,7 @@
  */
 
 /** @param {import('../api/types.js').Role} role */
-export const roleLabel = (role) => (role === 'owner' ? 'Owner' : 'Member')
+export const roleLabel = (role) => (role === 'owner' ? t('members.owner') : t('members.member'))
 
 /** @param {Pick<Session, 'kind' | 'role'> | null | undefined} chat */
 export const isOwner = (chat) => chat?.kind === 'group' && chat?.role === 'owner'
@@ -32,7 +33,7 @@ export function memberActions(member, { chat, viewerId }) {
  * The member count as a button says it: "1 member", "12 members".
  * @param {number} count
  */
-export const memberCountLabel = (count) => `${count} ${count === 1 ? 'member' : 'members'}`
+export const memberCountLabel = (count) => t('members.count', count)
 
 /**
  * What a failed chat action means to a person. `what`: "remove bob", "rename the chat".
@@ -42,8 +43,10 @@ export const memberCountLabel = (count) => `${count} ${count === 1 ? 'member' : 
 export function failureText(what, error) {
   const status = /** @type {{status?: number}} */ (error)?.status
   const detail = /** @type {{message?: string}} */ (error)?.message
-  if (!status) return `Couldn't ${what}: no connection to the server. Try again when you are back online.`
-  if (status === 429) return `Couldn't ${what}: too many changes at once. Wait a moment and try again.`
-  if (status >= 500) return `Couldn't ${what}: the server had a problem. Try again in a moment.`
-  return `Couldn't ${what}: ${detail || 'the server refused.'}` // the server says why in words (403, 400)
+  /** @param {string} why */
+  const said = (why) => t('errors.couldNot', { what, why })
+  if (!status) return said(t('errors.offline'))
+  if (status === 429) return said(t('errors.tooMany'))
+  if (status >= 500) return said(t('errors.serverProblem'))
+  return said(detail || t('errors.refused')) // the server says why in words (403, 400), in the reader's language
 }

@@ -1,5 +1,7 @@
 /** The rows of a message list: a day separator before each new day, and messages grouped by author. No DOM. */
 
+import { currentLocale, t } from '../i18n/index.js'
+
 /** @typedef {import('../api/types.js').Message} Message */
 /**
  * @typedef {{type: 'day', key: string, label: string}
@@ -19,10 +21,10 @@ const dayKey = (date) => `${date.getFullYear()}-${date.getMonth() + 1}-${date.ge
  * @param {Date} [now]
  * @param {string | string[]} [locale]
  */
-export function dayLabel(date, now = new Date(), locale = undefined) {
+export function dayLabel(date, now = new Date(), locale = currentLocale()) {
   const yesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1)
-  if (dayKey(date) === dayKey(now)) return 'Today'
-  if (dayKey(date) === dayKey(yesterday)) return 'Yesterday'
+  if (dayKey(date) === dayKey(now)) return t('time.today')
+  if (dayKey(date) === dayKey(yesterday)) return t('time.yesterday')
   const options = /** @type {Intl.DateTimeFormatOptions} */ ({ weekday: 'long', month: 'long', day: 'numeric' })
   if (date.getFullYear() !== now.getFullYear()) options.year = 'numeric'
   return new Intl.DateTimeFormat(locale, options).format(date)
@@ -49,7 +51,7 @@ export function messageRows(messages, now = new Date(), firstUnreadSeq = null) {
       previous = null
     }
     if (!lineDrawn && firstUnreadSeq !== null && message.seq >= firstUnreadSeq) {
-      rows.push({ type: 'new', key: 'new-messages', label: 'New messages' })
+      rows.push({ type: 'new', key: 'new-messages', label: t('messages.newMessages') })
       lineDrawn = true
       previous = null // the author line shows again below the line
     }

@@ -26,15 +26,16 @@ export function passwordChecks(rules, next, repeat) {
 export const MIN_PASSWORD_LENGTH = 8 // Django's MinimumLengthValidator default (AUTH_PASSWORD_VALIDATORS)
 
 /**
- * The catalogue keys of what is wrong with a new password and its repetition, in the order shown.
+ * What is wrong with a new password and its repetition, in the order shown.
  * @param {string} password
  * @param {string} repeat
- * @returns {string[]}
+ * @returns {('tooShort' | 'onlyNumbers' | 'mismatch')[]}
  */
 export function passwordProblems(password, repeat) {
+  /** @type {('tooShort' | 'onlyNumbers' | 'mismatch')[]} */
   const problems = []
-  if (password.length < MIN_PASSWORD_LENGTH) problems.push('account.reset.tooShort')
-  else if (/^\d+$/.test(password)) problems.push('account.reset.onlyNumbers')
-  if (password !== repeat) problems.push('account.reset.mismatch')
+  if (password.length < MIN_PASSWORD_LENGTH) problems.push('tooShort')
+  else if (/^\d+$/.test(password)) problems.push('onlyNumbers')
+  if (password !== repeat) problems.push('mismatch')
   return problems
 }

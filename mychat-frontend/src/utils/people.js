@@ -1,8 +1,10 @@
 /** People in words: a person's name as others see it; who did something ("you", "alice and you", "alice, bob and 2 others"). */
+import { t } from '../i18n/index.js'
+import { andList } from './format.js'
 
 /**
  * The name a person chose, else their username.
- * @param {{username: string, display_name?: string | null} | null | undefined} user
+ * @param {{username?: string, display_name?: string | null} | null | undefined} user
  */
 export const displayName = (user) => user?.display_name || user?.username || ''
 
@@ -12,11 +14,10 @@ export const displayName = (user) => user?.display_name || user?.username || ''
  *   people: id → username; most: how many names before "N others"
  */
 export function namesOf(userIds, { viewerId = null, people = new Map(), most = 10 } = {}) {
-  const names = userIds.filter((id) => id !== viewerId).map((id) => people.get(id) ?? 'someone')
+  const names = userIds.filter((id) => id !== viewerId).map((id) => people.get(id) ?? t('common.someone'))
   const others = names.length > most ? names.length - most + 1 : 0
   const shown = others ? names.slice(0, most - 1) : names
-  if (others) shown.push(`${others} others`)
-  if (viewerId !== null && userIds.includes(viewerId)) shown.push('you')
-  if (shown.length <= 1) return shown.join('')
-  return `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`
+  if (others) shown.push(t('common.othersCount', others))
+  if (viewerId !== null && userIds.includes(viewerId)) shown.push(t('common.you'))
+  return andList(shown)
 }

@@ -4,12 +4,24 @@
  * last resort inside a word (never inside a character: an emoji stays whole).
  */
 
+// Python's whitespace (str.isspace, what str.strip() takes off): JavaScript's \s less U+FEFF, plus
+// \x1c-\x1f and \x85, which JavaScript's trim() leaves on.
+const PYTHON_SPACE = '[\\t-\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]'
+const PYTHON_EDGES = new RegExp(`^${PYTHON_SPACE}+|${PYTHON_SPACE}+$`, 'g')
+
 /**
- * Characters as the server counts them (Python's len of the trimmed text: code points, so an emoji is one).
+ * The text as the server keeps it: what the app sends (`text.trim()`), then stripped as Python strips.
+ * @param {string} text
+ */
+export const serverText = (text) => text.trim().replace(PYTHON_EDGES, '')
+
+/**
+ * Characters as the server counts them: Python's len() of the stripped text, in code points, so an
+ * emoji or a CJK Extension B character (two UTF-16 units in JavaScript's .length) is one.
  * @param {string} text
  */
 export function characterCount(text) {
-  return [...text.trim()].length
+  return [...serverText(text)].length
 }
 
 // Each splits after its boundary, so the boundary stays with the text before it.

@@ -6,6 +6,17 @@ describe('characterCount', () => {
     expect(characterCount('  hi  ')).toBe(2)
     expect(characterCount('😀👍')).toBe(2)
   })
+
+  it("counts as the server's len(text.strip()): code points, after what Python strips", () => {
+    expect('𠀋𡈽'.length).toBe(4)
+    expect(characterCount(' 𠀋𡈽\x85')).toBe(2) // CJK Extension B: one character each
+    expect(characterCount('👨‍👩‍👧')).toBe(5) // man, ZWJ, woman, ZWJ, girl: as len() counts it
+    expect(characterCount('漢字かな한글')).toBe(6)
+    expect(characterCount('\x1c\x1d hi \x85\x1f')).toBe(2) // JavaScript's trim() keeps these
+    expect(characterCount('\u3000全角\u3000')).toBe(2) // an ideographic space, both agree
+    expect(characterCount('\uFEFFhi')).toBe(2) // trim() removes a BOM before sending
+    expect(characterCount('a\x1cb')).toBe(3) // inside the text, nothing is stripped
+  })
 })
 
 describe('splitMessage', () => {
