@@ -4,11 +4,13 @@ import dataclasses
 import difflib
 import importlib
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
 
+from backend.accounts.selectors import profile_of
 from backend.chat.models import MAX_MESSAGE_LENGTH
 
 from .texts import language_of, say
@@ -81,6 +83,21 @@ def parse(text: str) -> tuple[str, str]:
     return name.lower(), args.strip()
 
 
+# Bot languages for the app's (accounts.models.Language): what a person chose in their profile.
+_PROFILE_LANGUAGES = {"en": "en", "zh-CN": "zh-Hans", "zh-TW": "zh-Hant", "ja": "ja", "ko": "ko"}
+_WORDS = re.compile(r"[^\W\d_]")
+
+
+def reply_language(text: str, user=None) -> str:
+    """The language of the "/" message; one without words to tell (/help, /roll 2d6) is answered in
+    the language the asker chose for the app, else English."""
+    _name, args = parse(text)
+    if _WORDS.search(args) or _name not in _commands or user is None:
+        return language_of(text)
+    profile = profile_of(user)
+    return _PROFILE_LANGUAGES.get(profile.language if profile else "", "en")
+
+
 @dataclass(frozen=True)
 class Answer:
     text: str
@@ -90,8 +107,9 @@ class Answer:
 def answer(text: str, *, context: Context | None = None) -> Answer:
     """The bot's reply to a "/" message: a command, a "did you mean", or a question for /ask, in the message's
     language."""
-    language = language_of(text)
-    context = dataclasses.replace(context or Context(), language=language)
+    context = context or Context()
+    language = reply_language(text, context.user)
+    context = dataclasses.replace(context, language=language)
     name, args = parse(text)
     cmd = _commands.get(name)
     if cmd is None:

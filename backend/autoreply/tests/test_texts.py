@@ -104,3 +104,19 @@ def test_kb_outside_a_chat_in_the_language_asked(said, reply):
 def test_a_near_miss_in_the_language_asked():
     assert answer("/rol 两个").text == "你是想用 /roll 吗？用法：/roll NdM"
     assert answer("/rol 2d6").text == "Did you mean /roll? Usage: /roll NdM"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "chosen, header",
+    [("ja", "コマンド"), ("zh-TW", "指令"), ("zh-CN", "命令"), ("ko", "명령"), ("", "Commands:")],
+)
+def test_a_message_without_words_is_answered_in_the_language_the_asker_chose(django_user_model, chosen, header):
+    from backend.accounts.services import profile_update
+    from backend.autoreply.registry import Context
+
+    asker = django_user_model.objects.create_user("yuki", password="x" * 12)
+    profile_update(user=asker, language=chosen)
+    assert header in answer("/help", context=Context(user=asker)).text
+    # Words decide over the profile: an English question gets English, whatever the app's language.
+    assert answer("/help what is roll", context=Context(user=asker)).text.startswith("There is no /what")
