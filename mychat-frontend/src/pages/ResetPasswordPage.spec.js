@@ -9,6 +9,20 @@ import { mountAt } from '../testing/index.js'
  */
 const answer = (status, body) => new Response(body === undefined ? null : JSON.stringify(body), { status })
 
+const RULES_URL = '/api/password-rules/'
+
+/**
+ * A fetch that answers the password rules (the server's minimum `minLength`) and leaves the rest to `rest`.
+ * @param {(url: string, init: RequestInit) => Promise<Response>} [rest]
+ */
+const serverWith = (rest = async () => answer(500), minLength = 8) =>
+  vi.fn(async (/** @type {string} */ url, /** @type {RequestInit} */ init) =>
+    url === RULES_URL ? answer(200, { min_length: minLength, rules: [] }) : rest(url, init),
+  )
+
+/** @param {import('vitest').Mock} fetch */
+const calls = (fetch) => fetch.mock.calls.filter(([url]) => url !== RULES_URL)
+
 /** @param {import('@vue/test-utils').VueWrapper} wrapper */
 async function type(wrapper, password, repeat = password) {
   const [first, second] = wrapper.findAll('input[type="password"]')
@@ -19,15 +33,19 @@ async function type(wrapper, password, repeat = password) {
 }
 
 describe('ResetPasswordPage', () => {
-  it('shows the password rules before anyone fails them', async () => {
+  it('shows the server’s password rules before anyone fails them', async () => {
+    vi.stubGlobal('fetch', serverWith(undefined, 10))
     const { wrapper } = await mountAt('/reset/MQ/abc-123')
+    await flushPromises()
     expect(wrapper.find('h1').text()).toBe('Choose a new password')
-    expect(wrapper.findAll('li').map((li) => li.text())).toContain('at least 8 characters')
+    expect(wrapper.findAll('li').map((li) => li.text())).toContain('at least 10 characters')
     expect(wrapper.find('[role="alert"]').exists()).toBe(false)
+    await type(wrapper, 'nine char')
+    expect(wrapper.find('[role="alert"]').text()).toBe('The password is shorter than 10 characters.')
   })
 
   it('says what is wrong without asking the server when it can tell', async () => {
-    const fetch = vi.fn()
+    const fetch = serverWith()
     vi.stubGlobal('fetch', fetch)
     const { wrapper } = await mountAt('/reset/MQ/abc-123')
     await type(wrapper, 'short', 'shorter')
@@ -35,16 +53,15 @@ describe('ResetPasswordPage', () => {
     expect(wrapper.find('[role="alert"]').text()).toContain('The two passwords are not the same.')
     await type(wrapper, '1234567890')
     expect(wrapper.find('[role="alert"]').text()).toBe('The password is only numbers.')
-    expect(fetch).not.toHaveBeenCalled()
+    expect(calls(fetch)).toEqual([])
   })
 
   it('sends the link’s uid and token with the new password, then offers sign-in', async () => {
-    /** @type {import('vitest').Mock<(url: string, init: RequestInit) => Promise<Response>>} */
-    const fetch = vi.fn(async () => answer(204))
+    const fetch = serverWith(async () => answer(204))
     vi.stubGlobal('fetch', fetch)
     const { wrapper, router } = await mountAt('/reset/MQ/abc-123')
     await type(wrapper, 'a brand new passphrase 7')
-    const [url, init] = fetch.mock.calls[0]
+    const [url, init] = calls(fetch)[0]
     expect(url).toBe('/auth/users/reset_password_confirm/')
     expect(JSON.parse(String(init.body))).toEqual({
       uid: 'MQ',
@@ -62,7 +79,7 @@ describe('ResetPasswordPage', () => {
     ]
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => replies.shift()),
+      serverWith(async () => /** @type {Response} */ (replies.shift())),
     )
     const { wrapper, router } = await mountAt('/reset/MQ/abc-123')
     await type(wrapper, 'password123')

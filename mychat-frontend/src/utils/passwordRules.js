@@ -23,18 +23,20 @@ export function passwordChecks(rules, next, repeat) {
   return checks
 }
 
-export const MIN_PASSWORD_LENGTH = 8 // Django's MinimumLengthValidator default (AUTH_PASSWORD_VALIDATORS)
+/** Django's MinimumLengthValidator default, until the server's rules (GET /api/password-rules/) are in. */
+export const MIN_PASSWORD_LENGTH = 8
 
 /**
  * What is wrong with a new password and its repetition, in the order shown.
  * @param {string} password
  * @param {string} repeat
+ * @param {number} [minLength] the server's minimum
  * @returns {('tooShort' | 'onlyNumbers' | 'mismatch')[]}
  */
-export function passwordProblems(password, repeat) {
+export function passwordProblems(password, repeat, minLength = MIN_PASSWORD_LENGTH) {
   /** @type {('tooShort' | 'onlyNumbers' | 'mismatch')[]} */
   const problems = []
-  if (password.length < MIN_PASSWORD_LENGTH) problems.push('tooShort')
+  if (password.length < minLength) problems.push('tooShort')
   else if (/^\d+$/.test(password)) problems.push('onlyNumbers')
   if (password !== repeat) problems.push('mismatch')
   return problems
