@@ -26,7 +26,7 @@ from .models import (
     avatar_name,
 )
 from .user_agents import device_name
-from .usernames import username_key
+from .usernames import reserved_keys, username_key
 
 log = logging.getLogger(__name__)
 
@@ -150,12 +150,26 @@ def clean_language(value: object) -> str:
     return value
 
 
+def _refuse_someone_elses_name(*, user, name: str) -> None:
+    """A display name may not look like another person's username, the bot's or a reserved name
+    (the look-alike key of usernames.py): "bob" or "hubot" as alice's display name would let her
+    speak as them. Her own username, in any case or script, is hers to use."""
+    if not name:
+        return
+    key = username_key(name)
+    if key in reserved_keys():
+        raise ValidationError({"display_name": [_("That name is reserved.")]})
+    if UsernameKey.objects.filter(key=key).exclude(user=user).exists():
+        raise ValidationError({"display_name": [_("That is someone else's username here; choose another name.")]})
+
+
 def profile_update(*, user, display_name: object = None, language: object = None) -> Profile:
     """Changes the caller's name and language (None: unchanged). A new name takes a new version,
     so the messages rendered with the old one are rendered again when next read."""
     changes = {}
     if display_name is not None:
         changes["display_name"] = clean_display_name(display_name)
+        _refuse_someone_elses_name(user=user, name=changes["display_name"])
     if language is not None:
         changes["language"] = clean_language(language)
     with transaction.atomic():

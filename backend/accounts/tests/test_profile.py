@@ -32,6 +32,16 @@ class TestTheProfile:
         me(alices, display_name="Al")
         assert me(alices, display_name="   ").json()["display_name"] == ""
 
+    @pytest.mark.parametrize("name", ["bob", "BOB", "b\u043eb", "hubot", "Admin"])
+    def test_a_display_name_cannot_be_someone_elses_username_or_a_reserved_one(self, alices, bob, name):
+        response = me(alices, display_name=name)
+        assert response.status_code == 400
+        assert list(response.json()) == ["display_name"]
+        assert me(alices).json()["display_name"] == ""
+
+    def test_ones_own_username_is_a_fine_display_name(self, alices):
+        assert me(alices, display_name="ALICE").json()["display_name"] == "ALICE"
+
     def test_emoji_and_other_scripts_are_welcome(self, alices):
         assert me(alices, display_name="王小明 👩\u200d💻").json()["display_name"] == "王小明 👩\u200d💻"
 

@@ -34,6 +34,13 @@ describe('MessageItem', () => {
     expect(wrapper.find('.message-text').text()).toBe('hi')
   })
 
+  it('shows a display name with the username beside it, so that a name cannot pass for someone else', () => {
+    const wrapper = mountItem({ user: { ...alice, display_name: 'Bob' } })
+    expect(wrapper.find('.message__author').text()).toBe('Bob')
+    expect(wrapper.find('.message__username').text()).toBe('@alice')
+    expect(mountItem().find('.message__username').exists()).toBe(false)
+  })
+
   it('puts my messages on my side, and marks the bot visibly', () => {
     expect(mountItem({}, { mine: true }).classes()).toContain('message--mine')
     expect(mountItem().classes()).not.toContain('message--mine')
