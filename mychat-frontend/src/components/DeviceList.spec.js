@@ -82,6 +82,8 @@ describe('DeviceList', () => {
     expect(names(wrapper)).toEqual(['Chrome on Android', 'Firefox on Windows', 'Unknown device'])
     expect(rows(wrapper)[0].find('.device__current').text()).toBe('This device')
     expect(rows(wrapper)[1].find('.device__current').exists()).toBe(false)
+    // Each "Sign out" names its device for a screen reader, which hears the buttons one after another.
+    expect(button(rows(wrapper)[1], 'Sign out')?.attributes('aria-label')).toBe('Sign out Firefox on Windows')
     expect(rows(wrapper)[0].find('.device__when').text()).toMatch(/Last active .*2025.*Signed in .*2025/)
   })
 
