@@ -1,6 +1,6 @@
 /** Small display helpers shared by the pages: in the reader's language (Intl) and time zone. */
 import { currentLocale, t } from '../i18n/index.js'
-import { displayName } from './people.js'
+import { displayName, listOf } from './people.js'
 
 /** @param {string | undefined} iso a date-time from the API */
 export function formatTime(iso) {
@@ -44,21 +44,6 @@ export function formatRelative(iso, now = new Date()) {
     value /= size
   }
   return ''
-}
-
-/**
- * Names one after the other, with the language's separator: "ana, bob" / "ana、bob".
- * @param {readonly string[]} names
- */
-export const listOf = (names) => names.join(t('common.listSeparator'))
-
-/**
- * Names joined by "and" in the reader's language: "ana, bob and you" / "ana、bob和你".
- * @param {readonly string[]} names
- */
-export function andList(names) {
-  if (names.length <= 1) return names.join('')
-  return t('common.andList', { list: listOf(names.slice(0, -1)), last: names.at(-1) })
 }
 
 /** How many names an untitled chat is called by before "and N others": short enough for a phone. */
