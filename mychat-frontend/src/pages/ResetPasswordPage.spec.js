@@ -17,7 +17,15 @@ const RULES_URL = '/api/password-rules/'
  */
 const serverWith = (rest = async () => answer(500), minLength = 8) =>
   vi.fn(async (/** @type {string} */ url, /** @type {RequestInit} */ init) =>
-    url === RULES_URL ? answer(200, { min_length: minLength, rules: [] }) : rest(url, init),
+    url === RULES_URL
+      ? answer(200, {
+          min_length: minLength,
+          rules: [
+            { code: 'min_length', text: `at least ${minLength}` },
+            { code: 'numeric', text: 'not only digits' },
+          ],
+        })
+      : rest(url, init),
   )
 
 /** @param {import('vitest').Mock} fetch */

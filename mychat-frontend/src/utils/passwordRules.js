@@ -23,21 +23,14 @@ export function passwordChecks(rules, next, repeat) {
   return checks
 }
 
-/** Django's MinimumLengthValidator default, until the server's rules (GET /api/password-rules/) are in. */
-export const MIN_PASSWORD_LENGTH = 8
-
 /**
- * What is wrong with a new password and its repetition, in the order shown.
- * @param {string} password
- * @param {string} repeat
- * @param {number} [minLength] the server's minimum
- * @returns {('tooShort' | 'onlyNumbers' | 'mismatch')[]}
+ * Django's default rules that the browser can check (AUTH_PASSWORD_VALIDATORS), until the server's are in.
+ * @type {{min_length: number | null, rules: {code: string, text: string}[]}}
  */
-export function passwordProblems(password, repeat, minLength = MIN_PASSWORD_LENGTH) {
-  /** @type {('tooShort' | 'onlyNumbers' | 'mismatch')[]} */
-  const problems = []
-  if (password.length < minLength) problems.push('tooShort')
-  else if (/^\d+$/.test(password)) problems.push('onlyNumbers')
-  if (password !== repeat) problems.push('mismatch')
-  return problems
+export const DEFAULT_RULES = {
+  min_length: 8,
+  rules: [
+    { code: 'min_length', text: '' },
+    { code: 'numeric', text: '' },
+  ],
 }
