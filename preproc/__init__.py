@@ -1,6 +1,7 @@
 """Document preprocessing for the bot's knowledge base: read, clean, split, analyse (no Django)."""
 
-from .analyzers import ANALYZER_VERSION, fold_chinese, is_identifier, is_traditional, tokenize, warm_up
+from . import analyzers, dictionaries
+from .analyzers import ANALYZER_VERSION, fold_chinese, is_identifier, is_traditional, tokenize
 from .language import LANGUAGES, detect_language
 from .normalize import normalize_text
 from .passages import Passage, split_passages, split_sentences
@@ -25,3 +26,9 @@ __all__ = [
     "tokenize",
     "warm_up",
 ]
+
+
+def warm_up() -> None:
+    """Load every analyzer and dictionary now (a server does this before its first question, not in it)."""
+    analyzers.warm_up()
+    dictionaries.warm_up()
