@@ -20,8 +20,8 @@ from .registry import all_commands
 
 IDENTIFIER_BOOST = 1.5  # "mod_cache" says more than the words around it
 TRANSLATION_WEIGHT = 0.7  # a learned translation covers less of a question than the word itself
-GLOSSARY_WEIGHT = 0.8  # a glossary translation is surer than a learned one, still not the word itself
-DICTIONARY_WEIGHT = 0.6  # a dictionary lists every sense of a word: less sure than the glossary
+GLOSSARY_WEIGHT = 0.95  # the glossary's words are the same word in another language, nearly as sure as itself
+DICTIONARY_WEIGHT = 0.7  # a dictionary lists every sense of a word: less sure than the glossary
 TRANSLATED_SCORE = 0.4  # and in BM25 a translated word counts this much: the question's own words lead
 ANSWER_CONFIDENCE = 0.5  # below this share of the question's weight the bot abstains (calibrated: docs/bot.md)
 SAME_LANGUAGE_MARGIN = 0.8  # a passage in the question's language wins unless another scores this much higher

@@ -20,16 +20,16 @@ from backend.autoreply.tests.evaluation.run import ask, load, report, score
 # fail the build, while a real loss does (each set's categories have 4 to 15 questions).
 FLOORS = {
     "dev": {SAME: 0.75, KEYWORD: 0.75, CROSS: 0.5, SCRIPT: 0.5},
-    "held-out v1": {SAME: 0.75, KEYWORD: 0.75, CROSS: 0.28, SCRIPT: 0.6},
-    "held-out v2": {SAME: 0.5, KEYWORD: 0.75, CROSS: 0.28, SCRIPT: 0.7},
+    "held-out v1": {SAME: 0.75, KEYWORD: 0.75, CROSS: 0.42, SCRIPT: 0.6},
+    "held-out v2": {SAME: 0.5, KEYWORD: 0.75, CROSS: 0.57, SCRIPT: 0.7},
     "held-out v3": {SAME: 0.37, KEYWORD: 0.75, CROSS: 0.09, SCRIPT: 0.42},
 }
 # Over all four sets together (26 unanswerable questions, 120 answerable ones): a single set's few
 # unanswerable questions would make a floor either flaky or meaningless.
 ABSTENTION_RECALL_FLOOR = 0.7  # unanswerable questions refused (81 % measured)
-# Answerable questions refused: 11.7 % measured (14 of 120; 11 of them in held-out v3, whose chapters the bot
-# had never seen). The target is 10 %, not met: this ceiling only keeps it from getting worse.
-ANSWERABLE_REFUSED_CEILING = 0.13
+# Answerable questions refused: 9.2 % measured (11 of 120), but 10 of them in held-out v3 (32 % of that set,
+# whose chapters the bot had never seen): the 10 % target holds over all sets, not on new documents.
+ANSWERABLE_REFUSED_CEILING = 0.1
 
 
 @pytest.mark.django_db
