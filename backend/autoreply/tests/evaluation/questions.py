@@ -1,21 +1,21 @@
 """The evaluation questions, written for the corpus in ./corpus (see its README for sources and licences).
 
-Each question names its category and where its answer is: a document (any of its translations) and the
-section whose heading starts with that number or text; None when no document answers it. DEV was used to
-calibrate the ranking constants and the abstention threshold. HELD_OUT_V1 was written at the same time and
-first measured afterwards, over documents DEV does not ask about; it was then looked at while improving the
-matching, so it is development data now. HELD_OUT_V2 was written after that work and before it was ever run,
-about five documents added for it that no other set asks about (see the corpus README): the FAQ's chapter 3
-in English only, chapter 6 in Korean only and chapter 1 in Japanese only; Debian Reference's chapter 4 in
-Traditional Chinese only and chapter 5 in Simplified Chinese only. HELD_OUT_V3 was likewise written before it
-was ever run, about five more documents added for it that no other set asks about: the FAQ's chapter 13 in
-English only and chapter 14 in Korean only; Debian Reference's chapter 7 in Simplified Chinese only, chapter 10
-in Japanese only and chapter 12 in Traditional Chinese only. Its unanswerable questions were checked (grep)
-against the whole corpus and docs/. HELD_OUT_V4 was likewise written before it was ever run, about three more
-documents added for it that no other set asks about: the FAQ's chapter 15 in English only and chapter 16 in
-Korean only, and Debian Reference's chapter 11 in Simplified Chinese only; its section labels were checked
-against the passages preproc makes of them, and its unanswerable questions (grep) against the whole corpus and
-docs/."""
+Each question names its category and where its answer is: a document (any of its translations) and the section whose
+heading starts with that number or text; None when no document answers it. DEV was used to calibrate the ranking
+constants and the abstention threshold. HELD_OUT_V1 was written at the same time and first measured afterwards, over
+documents DEV does not ask about; it was then looked at while improving the matching, so it is development data now.
+HELD_OUT_V2 was written after that work and before it was ever run, about five documents added for it that no other
+set asks about (see the corpus README): the FAQ's chapter 3 in English only, chapter 6 in Korean only and chapter 1
+in Japanese only; Debian Reference's chapter 4 in Traditional Chinese only and chapter 5 in Simplified Chinese only.
+HELD_OUT_V3 was likewise written before it was ever run, about five more documents added for it that no other set
+asks about: the FAQ's chapter 13 in English only and chapter 14 in Korean only; Debian Reference's chapter 7 in
+Simplified Chinese only, chapter 10 in Japanese only and chapter 12 in Traditional Chinese only. Its unanswerable
+questions were checked (grep) against the whole corpus and docs/. After their first runs, V2 and V3 were used to
+weigh the glossary's and the dictionaries' translations, so they are development data now. HELD_OUT_V4 was likewise
+written before it was ever run, about three more documents added for it that no other set asks about: the FAQ's
+chapter 15 in English only and chapter 16 in Korean only, and Debian Reference's chapter 11 in Simplified Chinese
+only; its section labels were checked against the passages preproc makes of them, and its unanswerable questions
+(grep) against the whole corpus and docs/. Its first and only run is the last column of docs/bot.md's table."""
 
 from dataclasses import dataclass
 

@@ -32,7 +32,9 @@ class Outcome:
 
 
 def load(manual: Path) -> None:
-    ingest_paths(paths=[CORPUS, manual])
+    """The corpus as site documents, and the manual. The corpus's README is ours, not a manual: it names the
+    chapters' topics (written with the questions) and would compete with the chapters themselves."""
+    ingest_paths(paths=[*(p for p in sorted(CORPUS.iterdir()) if p.name != "README.md"), manual])
 
 
 def ask(questions: list[Question]) -> list[Outcome]:
