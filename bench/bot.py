@@ -98,7 +98,7 @@ def main() -> None:
     rows.append(("bot replies posted", f"{BotJob.objects.filter(status='done').count()} of {args.posts}"))
 
     # 2. Ingest throughput (the analyzers are loaded first: a server does that once).
-    from backend.autoreply.tests.evaluation.questions import DEV, HELD_OUT_V1, HELD_OUT_V2, HELD_OUT_V3
+    from backend.autoreply.tests.evaluation.questions import DEV, HELD_OUT_V1, HELD_OUT_V2, HELD_OUT_V3, HELD_OUT_V4
     from preproc import warm_up
 
     warm_up()
@@ -145,7 +145,7 @@ def main() -> None:
             f"{len(bridges.from_english)} English words reach another language)",
         )
     )
-    questions = [q.text for q in DEV + HELD_OUT_V1 + HELD_OUT_V2 + HELD_OUT_V3]
+    questions = [q.text for q in DEV + HELD_OUT_V1 + HELD_OUT_V2 + HELD_OUT_V3 + HELD_OUT_V4]
     rank_ms, ask_ms, plain_ms = [], [], []
     for n in range(args.queries):
         query = questions[n % len(questions)]
