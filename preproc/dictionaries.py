@@ -43,7 +43,7 @@ def _load(name: str, loader):
 
 def _cedict() -> dict[str, str]:
     """CC-CEDICT: word (Simplified and Traditional) -> its English glosses, "/"-separated in the dictionary's
-    order (one string per entry, shared by both spellings: about 30 MB in memory)."""
+    order (one string per entry, shared by both spellings where it can be: about 40 MB in memory)."""
     import gzip
     from importlib.resources import files
 
