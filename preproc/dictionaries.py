@@ -15,7 +15,7 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -27,8 +27,10 @@ MAX_SENSES = 4  # JMdict's first senses are its common ones; later ones drift (�
 _ONLY_HAN = re.compile(f"^[{HAN}]{{2,}}$")  # one Han character has too many readings to stand for a word
 _CJK = re.compile(f"[{HAN}{KANA}{HANGUL}]")
 _HANGUL_WORD = re.compile(f"^[{HANGUL}]{{2,}}$")
+_HANGUL = re.compile(f"[{HANGUL}]")
+_KANA = re.compile(f"[{KANA}ー]+")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^]]*\]|\{[^}]*\}")
-_SKIP = re.compile(r"^(?:CL:|variant of|old variant|abbr\.|see |surname |also written|used in|erhua|\d)", re.I)
+_SKIP = re.compile(r"^(?:CL:|variant of|old variant|abbr\.|see |surname |also |used in|erhua|\d)", re.I)
 _lock = threading.Lock()
 _loaded: dict[str, object] = {}
 
@@ -77,34 +79,45 @@ ORDER BY w.idseq, s.ID
 """
 
 
+# A word in kana is looked up among the words written in kana (パッケージ), not among every reading: よる is
+# 夜 (night), 寄る and 因る by reading, and merging them all would give "night" to "due to".
+_KANA_ONLY = " AND (w.nokanji = 1 OR NOT EXISTS (SELECT 1 FROM Kanji k WHERE k.idseq = w.idseq))"
+
+
 def _jmdict_glosses(word: str) -> list[str]:
     connection = _load("jmdict", _jmdict)
+    kanji = _JMDICT_QUERY.format(table="Kanji")
+    kana = _JMDICT_QUERY.format(table="Kana").replace("\nORDER BY", _KANA_ONLY + "\nORDER BY")
     with _lock:  # one connection, shared: sqlite3 objects are not used by two threads at once
-        rows = connection.execute(_JMDICT_QUERY.format(table="Kanji"), (word, MAX_SENSES)).fetchall()
-        if not rows:
-            rows = connection.execute(_JMDICT_QUERY.format(table="Kana"), (word, MAX_SENSES)).fetchall()
+        rows = connection.execute(kana if _KANA.fullmatch(word) else kanji, (word, MAX_SENSES)).fetchall()
     return [row[0] for row in rows]
 
 
 def _english_term(gloss: str) -> str | None:
     """A gloss as the English analyzer sees it ("to install" -> "instal"; "mailing list" -> "mail list"), or
     None when it is a definition rather than a word."""
-    if _SKIP.match(gloss.strip()):
-        return None
-    words = tokenize(_PARENTHESES.sub(" ", gloss), language="en")
+    gloss = _PARENTHESES.sub(" ", gloss).strip()
+    if _SKIP.match(gloss) or len(gloss.removeprefix("to ").split()) > MAX_WORDS:
+        return None  # counted before stopwords go: "as things should be" is a definition, not "thing"
+    words = tokenize(gloss, language="en")
     if not words or len(words) > MAX_WORDS or _CJK.search(" ".join(words)):
         return None
     return " ".join(dict.fromkeys(words))
 
 
 @lru_cache(maxsize=65536)
-def english(term: str) -> frozenset[str]:
-    """The English terms a Chinese or Japanese term translates to, by CC-CEDICT and JMdict."""
-    if len(term) < 2 or not _CJK.search(term) or _HANGUL_WORD.match(term):
+def english(term: str, language: str) -> frozenset[str]:
+    """The English terms a Chinese (CC-CEDICT) or Japanese (JMdict) term translates to. Each language asks its
+    own dictionary only: 手紙 is a letter in Japanese and toilet paper in Chinese, 先生 a teacher in both but
+    "previous existence" in JMdict too."""
+    if len(term) < 2 or not _CJK.search(term) or _HANGUL.search(term):
         return frozenset()  # one character (他, 包) means too many things; Korean has no dictionary here
-    # A Han word may be Chinese or Japanese (the vocabulary is shared): both dictionaries are asked.
-    chinese = _load("cedict", _cedict).get(term, "")
-    glosses = [*(g.strip() for g in chinese.split("/") if g.strip()), *_jmdict_glosses(term)]
+    if language == "zh":
+        glosses = [g.strip() for g in _load("cedict", _cedict).get(term, "").split("/") if g.strip()]
+    elif language == "ja":
+        glosses = _jmdict_glosses(term)
+    else:
+        return frozenset()
     return frozenset(t for t in map(_english_term, glosses) if t)
 
 
@@ -132,58 +145,80 @@ def korean_reading(term: str) -> str:
     table = _load("hanja", _hanja)
     if any(character not in table for character in term):
         return ""
-    reading = [table[character] for character in term]
-    reading[0] = dooeum(" ", reading[0])  # a word's first syllable: 리 -> 이, 녀 -> 여, 로 -> 노
+    reading = []
+    for character in term:  # first syllable: 리 -> 이, 녀 -> 여, 로 -> 노; after a vowel or ㄴ: 렬 -> 열 (配列 배열)
+        reading.append(dooeum(reading[-1] if reading else " ", table[character]))
     return "".join(reading)
 
 
-DIRECT = 1.0  # a dictionary's own translation (内核 -> kernel; 실행 -> 実行 by its reading)
-PIVOT = 0.75  # two steps: Korean to English through the Han word (실행 -> 実行 -> execute), or back
-REVERSE_LIMIT = 8  # an English word reaches at most this many words of another language, the most specific first
+DIRECT = 1.0  # a dictionary's own translation (内核 -> kernel)
+PIVOT = 0.75  # less direct: by a Korean reading (실행 -> 実行), or through English (実行 -> execute -> 执行)
+REVERSE_LIMIT = 8  # an English word reaches at most this many words of a language, those the passages use most
 
 
 @dataclass
 class Bridges:
-    """What the dictionaries say about one vocabulary (the words the passages have): for a question's word,
-    the vocabulary's words in other languages that translate it, each with how directly (DIRECT or PIVOT)."""
+    """What the dictionaries say about one vocabulary (the words the passages have, with the languages of the
+    passages that have them and in how many passages): for a question's word, the vocabulary's words in other
+    languages that translate it, each with how directly (DIRECT or PIVOT)."""
 
     vocabulary: Collection[str]
-    from_english: dict[str, list[str]] = field(default_factory=dict)  # English term -> CJK terms
-    by_reading: dict[str, list[str]] = field(default_factory=dict)  # Korean reading -> Han terms
+    from_english: dict[str, list[str]] = field(default_factory=dict)  # English word -> Chinese/Japanese words
+    by_reading: dict[str, list[str]] = field(default_factory=dict)  # Korean reading -> Han words
+    english_of: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (word, language) -> English
 
     @classmethod
-    def build(cls, vocabulary: Collection[str]) -> "Bridges":
+    def build(
+        cls, vocabulary: Mapping[str, tuple[int, Collection[str]]], previous: "Bridges | None" = None
+    ) -> "Bridges":
+        """`vocabulary`: word -> (how many passages have it, their languages). A previous build's lookups are
+        reused, so a rebuild after a small change asks the dictionaries only about new words."""
         bridges = cls(vocabulary)
+        known = previous.english_of if previous else {}
         reverse: dict[str, list[tuple[int, str]]] = {}
-        for term in vocabulary:
+        for term, (passages, languages) in vocabulary.items():
+            if not _CJK.search(term):
+                continue
             if reading := korean_reading(term):
                 bridges.by_reading.setdefault(reading, []).append(term)
-            translations = english(term)
-            for other in translations:
-                reverse.setdefault(other, []).append((len(translations), term))
+            for language in {"zh", "ja"}.intersection(languages):
+                key = (term, language)
+                translations = known[key] if key in known else english(term, language)
+                bridges.english_of[key] = translations
+                for other in translations:
+                    if " " not in other:  # a question's words are single words: a phrase is never looked up
+                        reverse.setdefault(other, []).append((-passages, term))
         bridges.from_english = {
             word: [term for _, term in sorted(terms)[:REVERSE_LIMIT]] for word, terms in reverse.items()
         }
         return bridges
 
-    def translations(self, term: str) -> dict[str, float]:
+    def translations(self, term: str, language: str) -> dict[str, float]:
+        """A question's word (`language`: the question's) -> the vocabulary's words in other languages that
+        translate it (a word the question's own language has is the question's business, not a translation)."""
         found: dict[str, float] = {}
 
         def add(others, weight: float) -> None:
             for other in others:
-                if other != term and all(word in self.vocabulary for word in other.split(" ")):
-                    found[other] = max(found.get(other, 0.0), weight)
+                words = other.split(" ") if other else ()
+                if other == term or not words or not all(word in self.vocabulary for word in words):
+                    continue
+                if len(words) == 1 and self.vocabulary[other][1] == {language}:
+                    continue  # only in passages of the question's language: a synonym, not a translation
+                found[other] = max(found.get(other, 0.0), weight)
 
-        if _HANGUL_WORD.match(term):  # Korean: the Han words read alike, and their English
+        if _HANGUL.search(term):  # Korean: the Han words read alike, and their English
             han = self.by_reading.get(term, ())
-            add(han, DIRECT)
+            add(han, PIVOT)
             for word in han:
-                add(english(word), PIVOT)
-        elif _CJK.search(term):  # Chinese or Japanese: English, and the Han words read alike (実行 / 实行 / 실행)
-            add(english(term), DIRECT)
-            if reading := korean_reading(term):
-                add([reading], DIRECT)
-                add(self.by_reading.get(reading, ()), DIRECT)
+                for other in ("zh", "ja"):
+                    add(self.english_of.get((word, other), ()), PIVOT)
+        elif _CJK.search(term):  # Chinese or Japanese: English, then the other language's words for it
+            own = english(term, language if language in ("zh", "ja") else "zh")
+            add(own, DIRECT)
+            for word in own:
+                add(self.from_english.get(word, ()), PIVOT)
+            add([korean_reading(term)], PIVOT)
         else:  # English: the words whose translation it is, and their Korean readings
             han = self.from_english.get(term, ())
             add(han, DIRECT)
@@ -209,6 +244,6 @@ def written_in(term: str, language: str) -> bool:
 
 
 def warm_up() -> None:
-    english("内核")
-    english("互換性")
+    english("内核", "zh")
+    english("互換性", "ja")
     korean_reading("実行")

@@ -3,6 +3,7 @@ languages needs (which passages translate each other, and a lexicon learned from
 it once per knowledge-base version (one small query tells) and shares it between threads."""
 
 import logging
+import sqlite3
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ class Index:
     document_language: list[str] = field(default_factory=list)
     translations: dict[int, dict[str, int]] = field(default_factory=dict)  # row -> {language: row}
     lexicon: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
-    bridges: Bridges = field(default_factory=lambda: Bridges(()))  # what the bilingual dictionaries add
+    bridges: Bridges = field(default_factory=lambda: Bridges({}))  # what the bilingual dictionaries add
 
     @property
     def size(self) -> int:
@@ -102,8 +103,24 @@ def build(version: int) -> Index:
     index.language = [r[3] for r in records]
     index.document_language = [r[10] for r in records]
     _align_translations(index, records, token_lists)
-    index.bridges = Bridges.build(index.vocabulary.keys())
+    index.bridges = build_bridges(index, previous=_index.bridges if _index is not None else None)
     return index
+
+
+def build_bridges(index: Index, previous: Bridges | None = None) -> Bridges:
+    """The bilingual dictionaries' bridges over this vocabulary (each word with how many passages have it and
+    their languages); a previous index's lookups are reused. Without the dictionaries (a broken install)
+    the bot still answers, within each language."""
+    languages = np.array(index.language)
+    vocabulary = {
+        term: (len(index.rows[column]), frozenset(languages[index.rows[column]].tolist()))
+        for term, column in index.vocabulary.items()
+    }
+    try:
+        return Bridges.build(vocabulary, previous=previous)
+    except (ImportError, OSError, sqlite3.Error):
+        logger.exception("The bilingual dictionaries could not be read: answering without them.")
+        return Bridges({})
 
 
 def _align_translations(index: Index, records: list[tuple], token_lists: list[list[str]]) -> None:

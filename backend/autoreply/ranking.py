@@ -90,7 +90,8 @@ def analyse(text: str, index: Index) -> Question:
         options.pop(term, None)
         if options:
             translations[term] = sorted(options.items(), key=lambda item: -item[1])
-        bridged = {o: d * DICTIONARY_WEIGHT for o, d in index.bridges.translations(term).items() if o not in options}
+        bridges = index.bridges.translations(term, language)
+        bridged = {o: d * DICTIONARY_WEIGHT for o, d in bridges.items() if o not in options}
         if bridged:
             dictionary[term] = sorted(bridged.items(), key=lambda item: -item[1])
     return Question(
@@ -106,9 +107,14 @@ def analyse(text: str, index: Index) -> Question:
 
 def confidence(index: Index, question: Question, row: int) -> float:
     """The share of the question's weight (idf × boost) that the passage has, itself or by a translation.
-    An identifier no document has ("foo_1.2-3_amd64.deb") is an example, not a topic: it does not count."""
+    An identifier no document has ("foo_1.2-3_amd64.deb") is an example, not a topic: it does not count.
+    A dictionary's translation counts only in a passage in another language than the question's, and only
+    beside another word of the question: one word's dictionary sense alone (大丈夫 -> safe) is no answer."""
     total = got = 0.0
     language = index.language[row]
+    foreign = language != question.language  # in the question's own language, a dictionary gives synonyms
+    found = 0  # question words the passage has, itself or by the glossary or lexicon
+    bridged: list[float] = []  # what the dictionaries' translations brought, per question word
     for term, weight in question.terms.items():
         if term not in index.vocabulary and preproc.is_identifier(term):
             continue
@@ -116,10 +122,20 @@ def confidence(index: Index, question: Question, row: int) -> float:
         total += mass
         if index.contains(row, term):
             got += mass
+            found += 1
+            continue
+        credit = max((w for other, w in question.translations.get(term, ()) if _has(index, row, other)), default=0)
+        dictionary = foreign and max(
+            (w for o, w in question.dictionary.get(term, ()) if written_in(o, language) and _has(index, row, o)),
+            default=0,
+        )
+        if credit >= dictionary:
+            got += mass * credit
+            found += credit > 0
         else:
-            bridged = [(o, w) for o, w in question.dictionary.get(term, ()) if written_in(o, language)]
-            credits = [w for other, w in [*question.translations.get(term, ()), *bridged] if _has(index, row, other)]
-            got += mass * max(credits, default=0.0)
+            bridged.append(mass * dictionary)
+    if found or len(bridged) > 1:
+        got += sum(bridged)
     return got / total if total else 0.0
 
 

@@ -86,3 +86,27 @@ def test_a_near_tie_names_the_second_source(session, alice):
     )
     reply = answer("/ask pool filter", context=Context(session=session, user=alice)).text
     assert "\nSee also: pools.md › " in reply
+
+
+def ask_chat(session, alice, document: bytes, question: str) -> str:
+    from backend.autoreply.registry import Context
+
+    document_add_to_chat(session=session, name="guide.md", data=document, added_by=alice)
+    return answer(f"/ask {question}", context=Context(session=session, user=alice)).text
+
+
+def test_a_dictionary_carries_a_question_into_the_documents_language(session, alice):
+    document = b"# Guide\n\n## Encrypting a file\n\nTo encrypt a file with a passphrase, run `gpg -c notes.txt`.\n"
+    reply = ask_chat(session, alice, document, "ファイルを暗号化するには？")  # 暗号化 -> encrypt, by JMdict
+    assert "`gpg -c notes.txt`" in reply and reply.endswith("(英語)")
+
+
+def test_one_word_s_dictionary_sense_alone_is_no_answer(session, alice):
+    document = b"# Guide\n\n## Old kernels\n\nIt is safe to remove an old kernel once a new one boots.\n"
+    assert ask_chat(session, alice, document, "大丈夫ですか").startswith("わかりません")  # 大丈夫 -> safe
+
+
+def test_a_false_friend_does_not_cross(session, alice):
+    document = b"# Guide\n\n## Supplies\n\nBuy toilet paper and soap for the office every month.\n"
+    # 手紙 is a letter in Japanese (JMdict), toilet paper in Chinese (CC-CEDICT): a Japanese question asks JMdict
+    assert ask_chat(session, alice, document, "手紙と石鹸").startswith("わかりません")

@@ -15,7 +15,7 @@ weigh the glossary's and the dictionaries' translations, so they are development
 written before it was ever run, about three more documents added for it that no other set asks about: the FAQ's
 chapter 15 in English only and chapter 16 in Korean only, and Debian Reference's chapter 11 in Simplified Chinese
 only; its section labels were checked against the passages preproc makes of them, and its unanswerable questions
-(grep) against the whole corpus and docs/. Its first and only run is the last column of docs/bot.md's table."""
+(grep) against the whole corpus and docs/. Its first run is recorded in docs/bot.md ("Quality")."""
 
 from dataclasses import dataclass
 
