@@ -116,10 +116,15 @@ def found(result: Found, question: Question, passages: dict[int, Passage]) -> st
     where = locale(question)
     shown = passages[result.shown_passage_id]
     lines = [excerpt(shown, question), ""]
-    origin = f"— {source(shown)} · {say(f'kb.{result.scope}', where)}"
-    if shown.language != question.language:
-        origin += f" ({say(f'language.{shown.language}', where)})"
-    lines.append(origin)
+    lines.append(f"— {source(shown)} · {say(f'kb.{result.scope}', where)}{_language(shown, question)}")
     if result.also and result.also.passage_id in passages:
-        lines.append(f"{say('ask.see_also', where)}: {source(passages[result.also.passage_id])}")
+        also = passages[result.also.passage_id]
+        lines.append(f"{say('ask.see_also', where)}: {source(also)}{_language(also, question)}")
     return "\n".join(lines)
+
+
+def _language(passage: Passage, question: Question) -> str:
+    """ " (Japanese)" after a source in another language than the question's, in the question's language."""
+    if passage.language == question.language:
+        return ""
+    return f" ({say(f'language.{passage.language}', locale(question))})"

@@ -12,7 +12,6 @@ from backend.search.query import parse_query
 from backend.search.selectors import message_search
 
 from . import answers, ranking
-from .index import current_index
 from .models import Passage
 from .registry import Context, all_commands, command, get_command
 from .selectors import chat_documents
@@ -54,8 +53,7 @@ def ask_command(args: str, context: Context) -> str:
     if not args:
         return say("ask.empty", context.language)
     session_id = getattr(context.session, "pk", None)
-    result = ranking.find_answer(args, session_id=session_id)
-    question = ranking.analyse(args, current_index())
+    question, result = ranking.ask(args, session_id=session_id)  # analysed once, for the answer and its words
     if result is None:
         return answers.unknown(question)
     wanted = [result.shown_passage_id] + ([result.also.passage_id] if result.also else [])

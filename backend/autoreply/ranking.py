@@ -209,14 +209,13 @@ def _choose(index: Index, question: Question, candidates: list[Match]) -> tuple[
     return best, int(index.passage_ids[shown]), also
 
 
-def find_answer(text: str, *, session_id: int | None = None) -> Found | None:
-    """The passage that answers, from the first knowledge base that has one; None: nobody knows."""
+def ask(text: str, *, session_id: int | None = None) -> tuple[Question, Found | None]:
+    """The question as analysed (its language says in which to answer) and the passage that answers it, from
+    the first knowledge base that has one (None: nobody knows)."""
     index = current_index()
-    if not index.size:
-        return None
     question = analyse(text, index)
-    if not question.terms:
-        return None
+    if not index.size or not question.terms:
+        return question, None
     scores = index.scores(question.weights)
     order = list(ORDER)
     if about_mychat(question):
@@ -227,8 +226,13 @@ def find_answer(text: str, *, session_id: int | None = None) -> Found | None:
             continue
         chosen = _choose(index, question, _candidates(index, question, scores, _mask(index, scope, session_id)))
         if chosen:
-            return Found(scope, chosen[0], chosen[1], chosen[2])
-    return None
+            return question, Found(scope, chosen[0], chosen[1], chosen[2])
+    return question, None
+
+
+def find_answer(text: str, *, session_id: int | None = None) -> Found | None:
+    """The passage that answers, from the first knowledge base that has one; None: nobody knows."""
+    return ask(text, session_id=session_id)[1]
 
 
 @dataclass(frozen=True)

@@ -110,3 +110,17 @@ def test_a_false_friend_does_not_cross(session, alice):
     document = b"# Guide\n\n## Supplies\n\nBuy toilet paper and soap for the office every month.\n"
     # 手紙 is a letter in Japanese (JMdict), toilet paper in Chinese (CC-CEDICT): a Japanese question asks JMdict
     assert ask_chat(session, alice, document, "手紙と石鹸").startswith("わかりません")
+
+
+def test_a_second_source_in_another_language_says_so(session, alice):
+    from backend.autoreply.registry import Context
+
+    english = "Clean the pool filter weekly with a garden hose and a soft brush, then rinse it."
+    for name, text in (
+        ("pools.md", f"# Pools\n\n## Cleaning the filter\n\n{english}\n"),
+        ("手入れ.md", "# 手入れ\n\n## 毎週\n\npool filter を洗います。\n"),
+    ):
+        document_add_to_chat(session=session, name=name, data=text.encode(), added_by=alice)
+    reply = answer("/ask pool filter", context=Context(session=session, user=alice)).text
+    assert "— pools.md › Cleaning the filter · this chat's documents\n" in reply  # the question's language: no label
+    assert reply.endswith("\nSee also: 手入れ.md › 毎週 (Japanese)")
