@@ -26,7 +26,6 @@ MAX_WORDS = 2  # "mailing list" is a translation; "the act of sending a letter t
 MAX_SENSES = 4  # JMdict's first senses are its common ones; later ones drift (設定: "scene" of a novel)
 _ONLY_HAN = re.compile(f"^[{HAN}]{{2,}}$")  # one Han character has too many readings to stand for a word
 _CJK = re.compile(f"[{HAN}{KANA}{HANGUL}]")
-_HANGUL_WORD = re.compile(f"^[{HANGUL}]{{2,}}$")
 _HANGUL = re.compile(f"[{HANGUL}]")
 _KANA = re.compile(f"[{KANA}ー]+")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^]]*\]|\{[^}]*\}")
@@ -74,22 +73,24 @@ def _jmdict() -> sqlite3.Connection:
 
 _JMDICT_QUERY = """
 SELECT g.text FROM {table} w CROSS JOIN Sense s ON s.idseq = w.idseq CROSS JOIN SenseGloss g ON g.sid = s.ID
-WHERE w.text = ? AND +g.lang = 'eng' AND s.ID < (SELECT MIN(ID) FROM Sense WHERE idseq = w.idseq) + ?
+WHERE w.text = ? AND +g.lang = 'eng' AND s.ID < (SELECT MIN(ID) FROM Sense WHERE idseq = w.idseq) + ? {kana_only}
 ORDER BY w.idseq, s.ID
 """
 
 
 # A word in kana is looked up among the words written in kana (パッケージ), not among every reading: よる is
 # 夜 (night), 寄る and 因る by reading, and merging them all would give "night" to "due to".
-_KANA_ONLY = " AND (w.nokanji = 1 OR NOT EXISTS (SELECT 1 FROM Kanji k WHERE k.idseq = w.idseq))"
+_BY_KANJI = _JMDICT_QUERY.format(table="Kanji", kana_only="")
+_BY_KANA = _JMDICT_QUERY.format(
+    table="Kana", kana_only="AND (w.nokanji = 1 OR NOT EXISTS (SELECT 1 FROM Kanji k WHERE k.idseq = w.idseq))"
+)
 
 
 def _jmdict_glosses(word: str) -> list[str]:
     connection = _load("jmdict", _jmdict)
-    kanji = _JMDICT_QUERY.format(table="Kanji")
-    kana = _JMDICT_QUERY.format(table="Kana").replace("\nORDER BY", _KANA_ONLY + "\nORDER BY")
     with _lock:  # one connection, shared: sqlite3 objects are not used by two threads at once
-        rows = connection.execute(kana if _KANA.fullmatch(word) else kanji, (word, MAX_SENSES)).fetchall()
+        query = _BY_KANA if _KANA.fullmatch(word) else _BY_KANJI
+        rows = connection.execute(query, (word, MAX_SENSES)).fetchall()
     return [row[0] for row in rows]
 
 
@@ -162,7 +163,7 @@ class Bridges:
     passages that have them and in how many passages): for a question's word, the vocabulary's words in other
     languages that translate it, each with how directly (DIRECT or PIVOT)."""
 
-    vocabulary: Collection[str]
+    vocabulary: Mapping[str, tuple[int, Collection[str]]]  # word -> (passages that have it, their languages)
     from_english: dict[str, list[str]] = field(default_factory=dict)  # English word -> Chinese/Japanese words
     by_reading: dict[str, list[str]] = field(default_factory=dict)  # Korean reading -> Han words
     english_of: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (word, language) -> English
@@ -226,17 +227,13 @@ class Bridges:
         return found
 
 
-_KANA_IN = re.compile(f"[{KANA}]")
-_HANGUL_IN = re.compile(f"[{HANGUL}]")
-
-
 def written_in(term: str, language: str) -> bool:
     """Whether a passage in `language` could have this word as a word of its own (not as a quoted English
     command): English words in English, Hangul in Korean, kana in Japanese, Han characters in both Chinese and
     Japanese."""
-    if _HANGUL_IN.search(term):
+    if _HANGUL.search(term):
         return language == "ko"
-    if _KANA_IN.search(term):
+    if _KANA.search(term):
         return language == "ja"
     if _CJK.search(term):
         return language in ("zh", "ja")
